@@ -1,0 +1,65 @@
+package bootstrap;
+
+import java.nio.file.Path;
+
+import embedded.EmbeddedClusterException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ./pipeline} command line and the composition root: the only place that wires
+ * adapters to the application. Each subcommand is one thing a data engineer does.
+ */
+@Command(name = "pipeline",
+        mixinStandardHelpOptions = true,
+        versionProvider = Pipeline.Version.class,
+        description = {
+                "A real-time user-data pipeline: RandomUser -> event store -> Kafka -> Spark -> Cassandra.",
+                "",
+                "Every option can also come from an environment variable (PIPELINE_<OPTION>, e.g.",
+                "PIPELINE_KAFKA_PORT) or from a properties file (pipeline.properties in the project",
+                "directory, or the file named by PIPELINE_CONFIG; keys are option names without",
+                "dashes, e.g. kafka-port=9192). The command line wins, then the environment, then the file."},
+        subcommands = {UpCommand.class, DownCommand.class, CommandLine.HelpCommand.class})
+public final class Pipeline implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Pipeline());
+        commandLine.setDefaultValueProvider(new SettingsDefaults(projectHome(), System.getenv()));
+        commandLine.setExecutionExceptionHandler((failure, cl, parsed) -> {
+            if (failure instanceof EmbeddedClusterException) {
+                // a user-facing failure: its message says what to do, a stack trace would only hide it
+                cl.getErr().println("error: " + failure.getMessage());
+                return 1;
+            }
+            throw failure;
+        });
+        return commandLine;
+    }
+
+    /** The project checkout: set by the ./pipeline script and the test runner, else the working directory. */
+    static Path projectHome() {
+        return Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Pipeline.class.getPackage().getImplementationVersion();
+            return new String[] {"pipeline " + (version == null ? "(development build)" : version),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"};
+        }
+    }
+}

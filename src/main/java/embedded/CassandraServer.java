@@ -1,0 +1,81 @@
+package embedded;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+
+/** A single-node Cassandra under {@code <work>/cassandra}. */
+final class CassandraServer {
+
+    static final String NAME = "Cassandra";
+    static final String VERSION = "5.0.6";
+    static final String DATACENTER = "datacenter1";
+    /** Cassandra 5.0 runs on Java 11 and 17 only. */
+    static final List<Integer> SUPPORTED_JAVA = List.of(11, 17);
+
+    private final Path home;
+    private final int port;
+    private final int storagePort;
+
+    CassandraServer(Path workDir, int port, int storagePort) {
+        this.home = workDir.resolve("cassandra");
+        this.port = port;
+        this.storagePort = storagePort;
+    }
+
+    InetSocketAddress contactPoint() {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    ServerProcess start(Path java, String classpath, Path watchdog) {
+        Path logsDir = home.resolve("logs");
+        Path config = home.resolve("config");
+        Path yaml = config.resolve("cassandra.yaml");
+        Templates.write(yaml, Templates.render(Templates.resource("cassandra/cassandra.yaml"), Map.of(
+                "DATA_DIR", home.resolve("data").toString(),
+                "NATIVE_PORT", Integer.toString(port),
+                "STORAGE_PORT", Integer.toString(storagePort),
+                "CLUSTER_NAME", "pipeline")));
+        Path logback = config.resolve("logback.xml");
+        Templates.write(logback, Templates.resource("cassandra/logback.xml"));
+
+        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
+        jvm.addAll(Templates.jvmOptions("cassandra/jvm17-server.options"));
+        jvm.add("-Dcassandra.config=" + yaml.toUri());
+        jvm.add("-Dcassandra.logdir=" + logsDir);
+        jvm.add("-Dcassandra.storagedir=" + home.resolve("data"));
+        jvm.add("-Dlogback.configurationFile=" + logback);
+        return ServerProcess.start(NAME, java, jvm, classpath, watchdog,
+                "org.apache.cassandra.service.CassandraDaemon", List.of(),
+                logsDir.resolve("console.log"), logsDir.resolve("system.log"));
+    }
+
+    /** Ready means a real CQL query answers, not merely an open port. */
+    void probe() {
+        if (!Ports.isAccepting(port)) {
+            throw new IllegalStateException("port " + port + " not open yet");
+        }
+        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                .build();
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoint(contactPoint())
+                .withLocalDatacenter(DATACENTER)
+                .withConfigLoader(config)
+                .build()) {
+            Row row = session.execute("SELECT release_version FROM system.local").one();
+            if (row == null || row.getString("release_version") == null) {
+                throw new IllegalStateException("system.local has no release_version yet");
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package embedded;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * A real single-node Kafka and a real Cassandra, each a child JVM with its own classpath, bound to
+ * 127.0.0.1, with data and logs under one work directory. Ready only after a record went through
+ * Kafka and a CQL query answered. Closing stops both cleanly; if this JVM dies first, the children
+ * notice and stop themselves (see {@link ParentWatchdog}).
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+
+    private final KafkaServer kafka;
+    private final CassandraServer cassandra;
+    private final ServerProcess kafkaProcess;
+    private final ServerProcess cassandraProcess;
+    private final Path workDir;
+
+    private EmbeddedCluster(Path workDir, KafkaServer kafka, ServerProcess kafkaProcess,
+                            CassandraServer cassandra, ServerProcess cassandraProcess) {
+        this.workDir = workDir;
+        this.kafka = kafka;
+        this.kafkaProcess = kafkaProcess;
+        this.cassandra = cassandra;
+        this.cassandraProcess = cassandraProcess;
+    }
+
+    /** Starts both servers side by side and returns when both are ready; {@code progress} gets one line per step. */
+    public static EmbeddedCluster start(ClusterSettings settings, Consumer<String> progress) {
+        requireFreeIfConfigured(settings);
+        Path cassandraJava = JavaRuntime.forCassandra();
+        KafkaServer kafka = new KafkaServer(settings.workDir(),
+                Ports.freeIfZero(settings.kafkaPort()), Ports.freeIfZero(settings.kafkaControllerPort()));
+        CassandraServer cassandra = new CassandraServer(settings.workDir(),
+                Ports.freeIfZero(settings.cassandraPort()), Ports.freeIfZero(settings.cassandraStoragePort()));
+        Path watchdog = ServerProcess.installWatchdog(settings.workDir().resolve("lib"));
+
+        CompletableFuture<ServerProcess> kafkaStart = CompletableFuture.supplyAsync(() -> {
+            String classpath = ServerClasspath.resolve(settings.projectHome(), "kafka", "Kafka broker", progress);
+            return startAndAwait(KafkaServer.NAME + " " + KafkaServer.VERSION, kafka.bootstrapServers(),
+                    () -> kafka.start(JavaRuntime.current(), classpath, watchdog), kafka::probe, settings, progress);
+        });
+        CompletableFuture<ServerProcess> cassandraStart = CompletableFuture.supplyAsync(() -> {
+            String classpath = ServerClasspath.resolve(settings.projectHome(), "cassandra", "Cassandra server", progress);
+            return startAndAwait(CassandraServer.NAME + " " + CassandraServer.VERSION,
+                    "127.0.0.1:" + cassandra.contactPoint().getPort(),
+                    () -> cassandra.start(cassandraJava, classpath, watchdog), cassandra::probe, settings, progress);
+        });
+        try {
+            CompletableFuture.allOf(kafkaStart, cassandraStart).join();
+        } catch (CompletionException e) {
+            stopQuietly(kafkaStart);
+            stopQuietly(cassandraStart);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return new EmbeddedCluster(settings.workDir(), kafka, kafkaStart.join(), cassandra, cassandraStart.join());
+    }
+
+    private interface Starter {
+        ServerProcess start();
+    }
+
+    private static ServerProcess startAndAwait(String label, String address, Starter starter,
+                                               ServerProcess.ReadinessProbe probe,
+                                               ClusterSettings settings, Consumer<String> progress) {
+        long begin = System.nanoTime();
+        progress.accept("Starting " + label + " on " + address + " ...");
+        ServerProcess process = starter.start();
+        process.awaitReady(probe, settings.startTimeout());
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        progress.accept(String.format("%s ready on %s in %.1f s (pid %d, log %s)",
+                label, address, took.toMillis() / 1000.0, process.pid(), process.serverLog()));
+        return process;
+    }
+
+    private static void requireFreeIfConfigured(ClusterSettings settings) {
+        if (settings.kafkaPort() != 0) {
+            Ports.requireFree(KafkaServer.NAME, "Kafka broker", settings.kafkaPort(), "--kafka-port");
+        }
+        if (settings.kafkaControllerPort() != 0) {
+            Ports.requireFree(KafkaServer.NAME, "KRaft controller", settings.kafkaControllerPort(), "--kafka-controller-port");
+        }
+        if (settings.cassandraPort() != 0) {
+            Ports.requireFree(CassandraServer.NAME, "CQL", settings.cassandraPort(), "--cassandra-port");
+        }
+        if (settings.cassandraStoragePort() != 0) {
+            Ports.requireFree(CassandraServer.NAME, "storage", settings.cassandraStoragePort(), "--cassandra-storage-port");
+        }
+    }
+
+    private static void stopQuietly(CompletableFuture<ServerProcess> start) {
+        start.thenAccept(ServerProcess::close).exceptionally(failure -> null).join();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public InetSocketAddress cassandraContactPoint() {
+        return cassandra.contactPoint();
+    }
+
+    public String cassandraDatacenter() {
+        return CassandraServer.DATACENTER;
+    }
+
+    public long kafkaPid() {
+        return kafkaProcess.pid();
+    }
+
+    public long cassandraPid() {
+        return cassandraProcess.pid();
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public boolean isRunning() {
+        return kafkaProcess.isAlive() && cassandraProcess.isAlive();
+    }
+
+    /** Stops both servers in parallel, each with SIGTERM and a grace period. */
+    @Override
+    public void close() {
+        CompletableFuture<Void> stopCassandra = CompletableFuture.runAsync(cassandraProcess::close);
+        kafkaProcess.close();
+        stopCassandra.join();
+    }
+}

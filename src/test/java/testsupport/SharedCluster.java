@@ -1,0 +1,66 @@
+package testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import embedded.ClusterSettings;
+import embedded.EmbeddedCluster;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real Kafka and Cassandra for the whole test run, started by the first test class that asks
+ * for it and stopped when the run ends. Use with {@code @ExtendWith(SharedCluster.class)} and take
+ * an {@link EmbeddedCluster} parameter.
+ */
+public final class SharedCluster implements ParameterResolver {
+
+    private static final String KEY = SharedCluster.class.getName();
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == EmbeddedCluster.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return cluster(context);
+    }
+
+    public static EmbeddedCluster cluster(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> new Running(start()), Running.class)
+                .cluster();
+    }
+
+    private static EmbeddedCluster start() {
+        Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath();
+        Path workDir = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster")).toAbsolutePath();
+        deleteRecursively(workDir);
+        return EmbeddedCluster.start(ClusterSettings.onFreePorts(home, workDir),
+                line -> System.out.println("[shared-cluster] " + line));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Running(EmbeddedCluster cluster) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            cluster.close();
+        }
+    }
+}
