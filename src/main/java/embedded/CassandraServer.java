@@ -1,6 +1,8 @@
 package embedded;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,15 +49,24 @@ final class CassandraServer {
         Path logback = config.resolve("logback.xml");
         Templates.write(logback, Templates.resource("cassandra/logback.xml"));
 
-        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
+        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
         jvm.addAll(Templates.jvmOptions("cassandra/jvm17-server.options"));
         jvm.add("-Dcassandra.config=" + yaml.toUri());
         jvm.add("-Dcassandra.logdir=" + logsDir);
         jvm.add("-Dcassandra.storagedir=" + home.resolve("data"));
+        jvm.add("-Dcassandra.triggers_dir=" + createDirectory(home.resolve("triggers")));
         jvm.add("-Dlogback.configurationFile=" + logback);
         return ServerProcess.start(NAME, java, jvm, classpath, watchdog,
                 "org.apache.cassandra.service.CassandraDaemon", List.of(),
                 logsDir.resolve("console.log"), logsDir.resolve("system.log"));
+    }
+
+    private static Path createDirectory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw EmbeddedClusterException.io("cannot create " + dir, e);
+        }
     }
 
     /** Ready means a real CQL query answers, not merely an open port. */

@@ -29,20 +29,17 @@ class HexagonRulesTest {
     static final ArchRule domain_depends_only_on_the_jdk =
             classes().that().resideInAPackage(DOMAIN)
                     .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
-                    .allowEmptyShould(true)
                     .because("the domain is pure Java: decisions must be testable without any framework");
 
     @ArchTest
     static final ArchRule application_depends_only_on_the_domain =
             classes().that().resideInAPackage(APPLICATION)
                     .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
-                    .allowEmptyShould(true)
                     .because("use cases talk to the world only through ports");
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other =
             slices().matching("adapters.(*)..").should().notDependOnEachOther()
-                    .allowEmptyShould(true)
                     .because("each adapter wraps one technology; only the composition root combines them");
 
     @ArchTest
@@ -55,14 +52,12 @@ class HexagonRulesTest {
     static final ArchRule adapters_do_not_reach_the_composition_root_or_the_local_cluster =
             noClasses().that().resideInAPackage(ADAPTERS)
                     .should().dependOnClassesThat().resideInAnyPackage(COMPOSITION_ROOT, EMBEDDED_CLUSTER)
-                    .allowEmptyShould(true)
                     .because("adapters work against any Kafka or Cassandra, not only the embedded one");
 
     @ArchTest
     static final ArchRule the_local_cluster_stays_outside_the_hexagon =
             noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS)
                     .should().dependOnClassesThat().resideInAPackage(EMBEDDED_CLUSTER)
-                    .allowEmptyShould(true)
                     .because("the embedded servers are a development convenience, not part of the product's logic");
 
     @ArchTest
@@ -85,7 +80,6 @@ class HexagonRulesTest {
     private static ArchRule technologyOwnedBy(String adapter, String technology) {
         return noClasses().that().resideOutsideOfPackages(adapter, COMPOSITION_ROOT, EMBEDDED_CLUSTER)
                 .should().dependOnClassesThat().resideInAPackage(technology)
-                .allowEmptyShould(true)
                 .because(technology + " belongs to " + adapter.replace("..", ""));
     }
 }

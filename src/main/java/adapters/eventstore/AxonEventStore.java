@@ -1,0 +1,195 @@
+package adapters.eventstore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import application.port.out.AppendRunEventsPort;
+import application.port.out.LoadRunHistoryPort;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import domain.event.RunEvent;
+import domain.event.UserEvent;
+import domain.run.RunId;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The system of record: Axon Framework 4's JDBC event store, without Spring and without Axon
+ * Server. A run's own events form the stream of aggregate type {@value #RUN_STREAM}, keyed by run
+ * id, so loading a run reads a handful of events; user events are stored beside it as plain events
+ * in the same transaction.
+ */
+public final class AxonEventStore implements AppendRunEventsPort, LoadRunHistoryPort, AutoCloseable {
+
+    static final String RUN_STREAM = "IngestionRun";
+    private static final String DUPLICATE_KEY = "23505";
+
+    private final DataSource dataSource;
+    private final JdbcTransactions transactions;
+    private final Serializer serializer;
+    private final JdbcEventStorageEngine engine;
+    private final EmbeddedEventStore eventStore;
+    private final TokenStore tokenStore;
+
+    private AxonEventStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.transactions = new JdbcTransactions(dataSource);
+        this.serializer = JacksonSerializer.builder().objectMapper(objectMapper()).build();
+        this.engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(transactions)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(AxonEventStore::isDuplicateKey)
+                .schema(EventSchema.builder().build())
+                .build();
+        this.eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        this.tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(transactions)
+                .serializer(serializer)
+                .schema(TokenSchema.builder().build())
+                .build();
+    }
+
+    /** Opens the store and creates its tables when they do not exist yet. */
+    public static AxonEventStore open(EventStoreSettings settings) {
+        AxonEventStore store = new AxonEventStore(dataSource(settings));
+        store.createSchemaIfMissing();
+        return store;
+    }
+
+    private static DataSource dataSource(EventStoreSettings settings) {
+        if (settings.isH2()) {
+            return JdbcConnectionPool.create(settings.jdbcUrl(), settings.user(), settings.password());
+        }
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(settings.jdbcUrl());
+        postgres.setUser(settings.user());
+        postgres.setPassword(settings.password());
+        return postgres;
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // events outlive code: an old event with a field we dropped must still load
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Axon's PostgreSQL table factories work on H2 too, in its PostgreSQL mode: one schema for both. */
+    private void createSchemaIfMissing() {
+        EventSchema events = EventSchema.builder().build();
+        transactions.executeInTransaction(() -> {
+            try (Connection connection = transactions.getConnection()) {
+                if (!tableExists(connection, events.domainEventTable())) {
+                    PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, events).execute();
+                    PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, events).execute();
+                }
+                if (!tableExists(connection, TokenSchema.builder().build().tokenTable())) {
+                    PostgresTokenTableFactory.INSTANCE.createTable(connection, TokenSchema.builder().build()).execute();
+                }
+            } catch (SQLException e) {
+                throw new EventStoreUnavailableException("cannot create the event store's tables", e);
+            }
+        });
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (Statement probe = connection.createStatement()) {
+            probe.setMaxRows(1);
+            probe.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException missing) {
+            // PostgreSQL aborts the transaction on any error: start it afresh for the DDL
+            connection.rollback();
+            return false;
+        }
+    }
+
+    @Override
+    public void append(RunId runId, int expectedVersion, List<RunEvent> runEvents, List<UserEvent> userEvents) {
+        List<EventMessage<?>> messages = new ArrayList<>(runEvents.size() + userEvents.size());
+        long sequence = expectedVersion;
+        for (RunEvent event : runEvents) {
+            messages.add(new GenericDomainEventMessage<>(RUN_STREAM, runId.toString(), sequence++, event));
+        }
+        for (UserEvent event : userEvents) {
+            messages.add(GenericEventMessage.asEventMessage(event));
+        }
+        try {
+            transactions.executeInTransaction(() -> eventStore.publish(messages));
+        } catch (ConcurrencyException e) {
+            throw new ConcurrentRunUpdateException(runId, expectedVersion, e);
+        }
+    }
+
+    @Override
+    public List<RunEvent> loadHistory(RunId runId) {
+        List<RunEvent> history = new ArrayList<>();
+        transactions.executeInTransaction(() -> eventStore.readEvents(runId.toString()).asStream()
+                .filter(message -> RUN_STREAM.equals(message.getType()))
+                .map(message -> (RunEvent) message.getPayload())
+                .forEach(history::add));
+        return history;
+    }
+
+    EventStore eventStore() {
+        return eventStore;
+    }
+
+    /** Every stored event from the start, without waiting for new ones: for diagnostics and tests. */
+    List<Object> readAllPayloads() {
+        List<Object> payloads = new ArrayList<>();
+        transactions.executeInTransaction(() -> engine.readEvents(null, false)
+                .forEach(message -> payloads.add(message.getPayload())));
+        return payloads;
+    }
+
+    TokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    private static boolean isDuplicateKey(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        eventStore.shutDown();
+        if (dataSource instanceof JdbcConnectionPool pool) {
+            pool.dispose();
+        }
+    }
+}

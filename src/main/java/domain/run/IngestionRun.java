@@ -1,0 +1,194 @@
+package domain.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import domain.event.PageFetchFailed;
+import domain.event.PageStored;
+import domain.event.RunCompleted;
+import domain.event.RunEvent;
+import domain.event.RunFailed;
+import domain.event.RunFetched;
+import domain.event.RunRequested;
+
+/**
+ * The state of one ingestion run, folded from its {@link RunEvent}s ({@link #replay}, {@link #apply}).
+ * Immutable: {@code apply} returns a new state. Events are facts, so {@code apply} does not judge
+ * them; it only ignores a second {@link PageStored} for the same page (a page re-fetched after a
+ * crash is stored once). The rules live in {@link RunDecisions}.
+ *
+ * <p>Pages are 1-based, like RandomUser's {@code page} parameter.
+ *
+ * @param gender         "female", "male" or null for any
+ * @param idempotencyKey the client's key, or null
+ * @param storedPages    pages whose users are all in the event store
+ * @param fetched        accepted users of the stored pages (they go on to Kafka)
+ * @param rejected       rejected profiles of the stored pages
+ * @param persisted      accepted users the sidecar reported persisted. Not carried by run events
+ *                       (UserPersisted lives beside the run stream): the caller counts distinct
+ *                       persisted ids and sets the total with {@link #withPersisted(int)};
+ *                       {@link RunCompleted} records the final figure.
+ * @param pageFailures   failed attempts per page (pages that never failed are absent)
+ * @param lastError      the last page error or the run's failure reason; null if none. It stays
+ *                       after a page recovers: it is the last error seen, not a current one.
+ */
+public record IngestionRun(RunId runId, int count, int pageSize, String seed, List<String> nationalities,
+                           String gender, String idempotencyKey, Instant requestedAt, RunStatus status,
+                           SortedSet<Integer> storedPages, int fetched, int rejected, int persisted,
+                           SortedMap<Integer, Integer> pageFailures, String lastError) {
+
+    public IngestionRun {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(status, "status");
+        if (count < 1 || pageSize < 1) {
+            throw new IllegalArgumentException("count and pageSize must be positive, were " + count + " and " + pageSize);
+        }
+        nationalities = List.copyOf(nationalities);
+        storedPages = Collections.unmodifiableSortedSet(new TreeSet<>(storedPages));
+        pageFailures = Collections.unmodifiableSortedMap(new TreeMap<>(pageFailures));
+    }
+
+    /** The state of a run whose history this is; the history must start with its {@link RunRequested}. */
+    public static IngestionRun replay(List<? extends RunEvent> history) {
+        if (history == null || history.isEmpty()) {
+            throw new IllegalArgumentException("a run's history starts with RunRequested, but it is empty");
+        }
+        if (!(history.get(0) instanceof RunRequested requested)) {
+            throw new IllegalArgumentException("a run's history starts with RunRequested, not " + history.get(0));
+        }
+        IngestionRun run = requested(requested);
+        for (RunEvent event : history.subList(1, history.size())) {
+            run = run.apply(event);
+        }
+        return run;
+    }
+
+    /** The state right after the run was requested. */
+    public static IngestionRun requested(RunRequested e) {
+        return new IngestionRun(e.runId(), e.count(), e.pageSize(), e.seed(), e.nationalities(), e.gender(),
+                e.idempotencyKey(), e.requestedAt(), RunStatus.REQUESTED, new TreeSet<>(), 0, 0, 0,
+                new TreeMap<>(), null);
+    }
+
+    /** This state after the event. A finished run keeps its status whatever follows. */
+    public IngestionRun apply(RunEvent event) {
+        if (!runId.equals(event.runId())) {
+            throw new IllegalArgumentException("event of run " + event.runId() + " applied to run " + runId);
+        }
+        if (event instanceof PageStored e) {
+            return storedPages.contains(e.page()) ? this : pageStored(e);
+        }
+        if (event instanceof PageFetchFailed e) {
+            return pageFailed(e);
+        }
+        if (event instanceof RunFetched e) {
+            return with(status(RunStatus.FETCHED), storedPages, e.fetched(), e.rejected(), persisted,
+                    pageFailures, lastError);
+        }
+        if (event instanceof RunFailed e) {
+            return with(status(RunStatus.FAILED), storedPages, fetched, rejected, persisted, pageFailures,
+                    e.reason());
+        }
+        if (event instanceof RunCompleted e) {
+            return with(status(RunStatus.COMPLETED), storedPages, fetched, rejected,
+                    Math.max(persisted, e.persisted()), pageFailures, lastError);
+        }
+        if (event instanceof RunRequested) {
+            throw new IllegalArgumentException("run " + runId + " was already requested");
+        }
+        throw new IllegalArgumentException("unknown run event " + event);
+    }
+
+    /**
+     * This state with the sidecar's total of persisted users of the run (distinct ids: a redelivered
+     * batch must not count twice). The caller keeps that total; see {@link RunDecisions#persisted}.
+     */
+    public IngestionRun withPersisted(int total) {
+        if (total < 0) {
+            throw new IllegalArgumentException("persisted total must be >= 0, was " + total);
+        }
+        return with(status, storedPages, fetched, rejected, total, pageFailures, lastError);
+    }
+
+    /** ceil(count / pageSize). */
+    public int pageCount() {
+        return (count + pageSize - 1) / pageSize;
+    }
+
+    /** Users asked for on a page: pageSize, except a smaller last page. */
+    public int resultsOnPage(int page) {
+        if (!hasPage(page)) {
+            throw new IllegalArgumentException("page " + page + " is out of range 1.." + pageCount());
+        }
+        return page < pageCount() ? pageSize : count - (pageCount() - 1) * pageSize;
+    }
+
+    /** True when {@code page} is in 1..pageCount(). */
+    public boolean hasPage(int page) {
+        return page >= 1 && page <= pageCount();
+    }
+
+    /** Pages not stored yet, ascending: what a (resumed) run still fetches. */
+    public List<Integer> pagesToFetch() {
+        List<Integer> pages = new ArrayList<>();
+        for (int page = 1; page <= pageCount(); page++) {
+            if (!storedPages.contains(page)) {
+                pages.add(page);
+            }
+        }
+        return List.copyOf(pages);
+    }
+
+    public boolean allPagesStored() {
+        return storedPages.size() == pageCount();
+    }
+
+    public boolean isStored(int page) {
+        return storedPages.contains(page);
+    }
+
+    /** Failed attempts so far at a page; 0 if it never failed. */
+    public int attemptsFor(int page) {
+        return pageFailures.getOrDefault(page, 0);
+    }
+
+    public boolean isFinished() {
+        return status.isFinished();
+    }
+
+    private IngestionRun pageStored(PageStored e) {
+        SortedSet<Integer> pages = new TreeSet<>(storedPages);
+        pages.add(e.page());
+        return with(status(RunStatus.FETCHING), pages, fetched + e.accepted(), rejected + e.rejected(),
+                persisted, pageFailures, lastError);
+    }
+
+    private IngestionRun pageFailed(PageFetchFailed e) {
+        SortedMap<Integer, Integer> failures = new TreeMap<>(pageFailures);
+        failures.merge(e.page(), e.attempt(), Math::max);
+        return with(status(RunStatus.FETCHING), storedPages, fetched, rejected, persisted, failures, e.error());
+    }
+
+    /** The status after an event that moves the run to {@code next}: only forwards, never out of a finished state. */
+    private RunStatus status(RunStatus next) {
+        return status.isFinished() || next.ordinal() < status.ordinal() ? status : next;
+    }
+
+    private IngestionRun with(RunStatus newStatus, SortedSet<Integer> newStoredPages, int newFetched,
+                              int newRejected, int newPersisted, Map<Integer, Integer> newPageFailures,
+                              String newLastError) {
+        return new IngestionRun(runId, count, pageSize, seed, nationalities, gender, idempotencyKey, requestedAt,
+                newStatus, newStoredPages, newFetched, newRejected, newPersisted, new TreeMap<>(newPageFailures),
+                newLastError);
+    }
+}

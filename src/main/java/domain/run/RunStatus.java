@@ -1,0 +1,20 @@
+package domain.run;
+
+/** Where a run is in its life: requested, fetching pages, every page stored, then completed or failed. */
+public enum RunStatus {
+    /** Asked for; no page stored or failed yet. */
+    REQUESTED,
+    /** At least one page stored or attempted, some pages still missing. */
+    FETCHING,
+    /** Every page stored; waiting for the sidecar to persist the accepted users. */
+    FETCHED,
+    /** Every accepted user is persisted. */
+    COMPLETED,
+    /** The run gave up (a page failed too often). */
+    FAILED;
+
+    /** True for COMPLETED and FAILED: nothing more will happen to the run. */
+    public boolean isFinished() {
+        return this == COMPLETED || this == FAILED;
+    }
+}

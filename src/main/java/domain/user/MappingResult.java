@@ -1,0 +1,25 @@
+package domain.user;
+
+import java.util.Objects;
+
+/**
+ * The outcome of mapping one raw profile. A rejection is a value, not an exception: one bad profile
+ * must never take its page down with it, and the reason travels on to the dead-letter topic and the
+ * run's rejected count.
+ */
+public sealed interface MappingResult permits MappingResult.Accepted, MappingResult.Rejected {
+
+    record Accepted(User user) implements MappingResult {
+        public Accepted {
+            Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /** Keeps the raw profile so the original bytes can be dead-lettered next to the reason. */
+    record Rejected(RawProfile raw, String reason) implements MappingResult {
+        public Rejected {
+            Objects.requireNonNull(raw, "raw");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
