@@ -2,6 +2,8 @@ package bootstrap;
 
 import java.nio.file.Path;
 
+import adapters.eventstore.EventStoreUnavailableException;
+import adapters.kafka.KafkaSetupException;
 import embedded.EmbeddedClusterException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Command;
                 "PIPELINE_KAFKA_PORT) or from a properties file (pipeline.properties in the project",
                 "directory, or the file named by PIPELINE_CONFIG; keys are option names without",
                 "dashes, e.g. kafka-port=9192). The command line wins, then the environment, then the file."},
-        subcommands = {UpCommand.class, DownCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, DownCommand.class, ServeCommand.class, SourceCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Pipeline implements Runnable {
 
     @CommandLine.Spec
@@ -34,7 +37,7 @@ public final class Pipeline implements Runnable {
         CommandLine commandLine = new CommandLine(new Pipeline());
         commandLine.setDefaultValueProvider(new SettingsDefaults(projectHome(), System.getenv()));
         commandLine.setExecutionExceptionHandler((failure, cl, parsed) -> {
-            if (failure instanceof EmbeddedClusterException) {
+            if (isUserFacing(failure)) {
                 // a user-facing failure: its message says what to do, a stack trace would only hide it
                 cl.getErr().println("error: " + failure.getMessage());
                 return 1;
@@ -42,6 +45,16 @@ public final class Pipeline implements Runnable {
             throw failure;
         });
         return commandLine;
+    }
+
+    /** Failures whose message tells the user what to do; anything else is a bug and keeps its stack trace. */
+    private static boolean isUserFacing(Exception failure) {
+        return failure instanceof EmbeddedClusterException
+                || failure instanceof KafkaSetupException
+                || failure instanceof EventStoreUnavailableException
+                || failure instanceof IllegalArgumentException
+                || failure instanceof IllegalStateException && failure.getMessage() != null
+                        && failure.getMessage().startsWith("HTTP API cannot listen");
     }
 
     /** The project checkout: set by the ./pipeline script and the test runner, else the working directory. */

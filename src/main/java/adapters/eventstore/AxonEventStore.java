@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import application.port.out.AppendRunEventsPort;
+import application.port.out.FindRunsPort;
 import application.port.out.LoadRunHistoryPort;
+import application.port.out.ProbeDependencyPort;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,7 +44,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * id, so loading a run reads a handful of events; user events are stored beside it as plain events
  * in the same transaction.
  */
-public final class AxonEventStore implements AppendRunEventsPort, LoadRunHistoryPort, AutoCloseable {
+public final class AxonEventStore
+        implements AppendRunEventsPort, LoadRunHistoryPort, FindRunsPort, ProbeDependencyPort, AutoCloseable {
 
     static final String RUN_STREAM = "IngestionRun";
     private static final String DUPLICATE_KEY = "23505";
@@ -70,6 +74,8 @@ public final class AxonEventStore implements AppendRunEventsPort, LoadRunHistory
                 .connectionProvider(transactions)
                 .serializer(serializer)
                 .schema(TokenSchema.builder().build())
+                // a crashed instance's claim expires quickly, so a restart resumes publishing within seconds
+                .claimTimeout(java.time.Duration.ofSeconds(5))
                 .build();
     }
 
@@ -111,6 +117,7 @@ public final class AxonEventStore implements AppendRunEventsPort, LoadRunHistory
                 if (!tableExists(connection, TokenSchema.builder().build().tokenTable())) {
                     PostgresTokenTableFactory.INSTANCE.createTable(connection, TokenSchema.builder().build()).execute();
                 }
+                RunIndex.createIfMissing(connection);
             } catch (SQLException e) {
                 throw new EventStoreUnavailableException("cannot create the event store's tables", e);
             }
@@ -140,9 +147,21 @@ public final class AxonEventStore implements AppendRunEventsPort, LoadRunHistory
             messages.add(GenericEventMessage.asEventMessage(event));
         }
         try {
-            transactions.executeInTransaction(() -> eventStore.publish(messages));
+            transactions.executeInTransaction(() -> {
+                eventStore.publish(messages);
+                withConnection(connection -> {
+                    RunIndex.record(connection, runId, runEvents);
+                    return null;
+                });
+            });
         } catch (ConcurrencyException e) {
             throw new ConcurrentRunUpdateException(runId, expectedVersion, e);
+        } catch (EventStoreUnavailableException e) {
+            if (isDuplicateKey(e)) {
+                // the run index's unique idempotency key: another request created that run first
+                throw new ConcurrentRunUpdateException(runId, expectedVersion, e);
+            }
+            throw e;
         }
     }
 
@@ -154,6 +173,56 @@ public final class AxonEventStore implements AppendRunEventsPort, LoadRunHistory
                 .map(message -> (RunEvent) message.getPayload())
                 .forEach(history::add));
         return history;
+    }
+
+    @Override
+    public Optional<RunId> findByIdempotencyKey(String idempotencyKey) {
+        return withConnection(connection -> RunIndex.findByIdempotencyKey(connection, idempotencyKey));
+    }
+
+    @Override
+    public List<RunId> listRecent(int limit) {
+        return withConnection(connection -> RunIndex.listRecent(connection, limit));
+    }
+
+    @Override
+    public List<RunId> listUnfinished() {
+        return withConnection(RunIndex::listFetching);
+    }
+
+    @Override
+    public long publishedCount(RunId runId) {
+        return withConnection(connection -> RunIndex.published(connection, runId));
+    }
+
+    @Override
+    public String name() {
+        return "eventstore";
+    }
+
+    @Override
+    public String probe() {
+        try {
+            withConnection(connection -> RunIndex.listRecent(connection, 1));
+            return "ok";
+        } catch (RuntimeException e) {
+            return "event store unreachable: " + e.getMessage();
+        }
+    }
+
+    interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** Runs SQL on the current transaction's connection, or in a transaction of its own. */
+    <T> T withConnection(SqlWork<T> work) {
+        return transactions.fetchInTransaction(() -> {
+            try (Connection connection = transactions.getConnection()) {
+                return work.apply(connection);
+            } catch (SQLException e) {
+                throw new EventStoreUnavailableException("event store query failed", e);
+            }
+        });
     }
 
     EventStore eventStore() {

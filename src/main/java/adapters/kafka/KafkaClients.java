@@ -1,0 +1,71 @@
+package adapters.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Client configurations derived from {@link KafkaSettings}, in one place so they can be read side by side. */
+final class KafkaClients {
+
+    private KafkaClients() {
+    }
+
+    static Map<String, Object> producerConfig(KafkaSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "user-pipeline-publisher");
+        // idempotence: a retried send is written once and in order within its partition; together with
+        // acks=all an acknowledged user survives the loss of the leader
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // idempotence keeps ordering only up to 5 in-flight requests per connection
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis());
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchSizeBytes());
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression().kafkaName());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(settings.requestTimeout()));
+        // the defaults (60 s blocking per send, 120 s delivery) would hold a publish for minutes on a dead cluster
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) millis(settings.maxBlock()));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(settings.deliveryTimeout()));
+        return config;
+    }
+
+    static Map<String, Object> adminConfig(KafkaSettings settings, String clientId, Duration timeout) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(timeout));
+        // Admin insists on default.api.timeout.ms >= request.timeout.ms
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(timeout));
+        return config;
+    }
+
+    static Producer<String, byte[]> producer(KafkaSettings settings) {
+        try {
+            return new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer());
+        } catch (KafkaException e) {
+            throw new KafkaSetupException("cannot create a Kafka producer for " + settings.bootstrapServers(), e);
+        }
+    }
+
+    static Admin admin(KafkaSettings settings, String clientId, Duration timeout) {
+        try {
+            return Admin.create(adminConfig(settings, clientId, timeout));
+        } catch (KafkaException e) {
+            throw new KafkaSetupException("cannot create a Kafka admin client for " + settings.bootstrapServers(), e);
+        }
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+}

@@ -1,0 +1,11 @@
+package adapters.kafka;
+
+/** The adapter could not create its clients or its topics; the message names the servers and topics. */
+public final class KafkaSetupException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    KafkaSetupException(String message, Throwable cause) {
+        super(message + ": " + Failures.describe(cause), cause);
+    }
+}

@@ -1,0 +1,207 @@
+package application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import application.port.out.AppendRunEventsPort;
+import application.port.out.AppendRunEventsPort.ConcurrentRunUpdateException;
+import application.port.out.FetchUserPagePort;
+import application.port.out.LoadRunHistoryPort;
+import application.port.out.PageQuery;
+import application.port.out.UserPage;
+import application.port.out.UserSourceException;
+import domain.event.RunEvent;
+import domain.event.UserEvent;
+import domain.event.UserFetched;
+import domain.event.UserRejected;
+import domain.run.IngestionRun;
+import domain.run.RunDecisions;
+import domain.run.RunId;
+import domain.run.RunRuleViolation;
+import domain.user.MappingResult;
+import domain.user.ProfileMapping;
+import domain.user.RawProfile;
+
+/**
+ * Fetches the pages of runs in the background, a few at a time, and stores each page with its users
+ * in one append. A page that fails is recorded (the run's status shows the error) and retried with
+ * growing delays until the run gives up. Because a page is stored whole or not at all, a run
+ * interrupted at any instant resumes with exactly the pages that are missing.
+ */
+public final class FetchRunPages implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(FetchRunPages.class.getName());
+    /** When the event store itself fails, wait before trying the page again (not counted as a page attempt). */
+    private static final Duration STORE_RETRY = Duration.ofSeconds(5);
+
+    private final FetchUserPagePort source;
+    private final AppendRunEventsPort store;
+    private final LoadRunHistoryPort history;
+    private final Clock clock;
+    private final Settings settings;
+    private final ScheduledExecutorService workers;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<RunId, Object> runLocks = new ConcurrentHashMap<>();
+
+    /**
+     * @param concurrentPages how many pages are fetched at once (the source adapter may cap it further)
+     * @param maxPageAttempts failures of one page before the run fails
+     * @param retryDelay      delay before the first retry of a failed page; doubles each time, capped at a minute
+     */
+    public record Settings(int concurrentPages, int maxPageAttempts, Duration retryDelay) {
+        public Settings {
+            if (concurrentPages < 1 || maxPageAttempts < 1 || retryDelay.isNegative()) {
+                throw new IllegalArgumentException("concurrentPages and maxPageAttempts must be >= 1, retryDelay >= 0");
+            }
+        }
+    }
+
+    public FetchRunPages(FetchUserPagePort source, AppendRunEventsPort store, LoadRunHistoryPort history,
+                         Clock clock, Settings settings) {
+        this.source = source;
+        this.store = store;
+        this.history = history;
+        this.clock = clock;
+        this.settings = settings;
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(settings.concurrentPages(), task -> {
+            Thread thread = new Thread(task, "fetch-pages-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        this.workers = pool;
+    }
+
+    /** Schedules every page the run still misses; pages already scheduled are not scheduled twice. */
+    public void start(RunId runId) {
+        Loaded loaded = load(runId);
+        if (loaded.run().isFinished()) {
+            return;
+        }
+        for (int page : loaded.run().pagesToFetch()) {
+            schedule(runId, page, Duration.ZERO);
+        }
+    }
+
+    private void schedule(RunId runId, int page, Duration delay) {
+        String key = runId + "/" + page;
+        if (inFlight.add(key)) {
+            workers.schedule(() -> {
+                inFlight.remove(key);
+                fetchPage(runId, page);
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void fetchPage(RunId runId, int page) {
+        try {
+            IngestionRun run = load(runId).run();
+            if (run.isFinished() || run.isStored(page)) {
+                return;
+            }
+            // every page is asked for at the run's page size, the last one too: a page's users depend on
+            // (seed, page, page size), so a smaller last page would repeat users of the page before it
+            UserPage fetched = source.fetchPage(new PageQuery(page, run.pageSize(), run.seed(),
+                    run.nationalities(), Optional.ofNullable(run.gender())));
+            storePage(runId, page, fetched.profiles().subList(0, Math.min(fetched.profiles().size(), run.resultsOnPage(page))));
+        } catch (UserSourceException problem) {
+            recordFailure(runId, page, problem.getMessage());
+        } catch (RunRuleViolation finished) {
+            LOG.log(System.Logger.Level.INFO, "run {0}: page {1} no longer needed: {2}", runId, page, finished.getMessage());
+        } catch (RuntimeException storeProblem) {
+            LOG.log(System.Logger.Level.WARNING, "run " + runId + ": page " + page + " could not be stored, retrying in "
+                    + STORE_RETRY.toSeconds() + " s", storeProblem);
+            schedule(runId, page, STORE_RETRY);
+        }
+    }
+
+    private void storePage(RunId runId, int page, List<RawProfile> profiles) {
+        Instant now = clock.instant();
+        List<UserEvent> users = new ArrayList<>(profiles.size());
+        int accepted = 0;
+        for (RawProfile profile : profiles) {
+            MappingResult result = ProfileMapping.map(profile);
+            if (result instanceof MappingResult.Accepted ok) {
+                users.add(new UserFetched(runId, page, ok.user(), now));
+                accepted++;
+            } else if (result instanceof MappingResult.Rejected rejected) {
+                users.add(new UserRejected(runId, page, rejected.raw().json(), rejected.reason(), now));
+            }
+        }
+        int acceptedUsers = accepted;
+        appendWithRetry(runId, run -> RunDecisions.pageStored(run, page, acceptedUsers, users.size() - acceptedUsers, now),
+                users);
+    }
+
+    private void recordFailure(RunId runId, int page, String error) {
+        Instant now = clock.instant();
+        appendWithRetry(runId, run -> RunDecisions.pageFailed(run, page, error, settings.maxPageAttempts(), now), List.of());
+        IngestionRun run = load(runId).run();
+        if (run.isFinished()) {
+            LOG.log(System.Logger.Level.WARNING, "run {0} failed: {1}", runId, run.lastError());
+            return;
+        }
+        int attempts = run.attemptsFor(page);
+        long delayMillis = Math.min(60_000, settings.retryDelay().toMillis() << Math.min(attempts - 1, 16));
+        LOG.log(System.Logger.Level.WARNING, "run {0}: {1} (attempt {2} of {3}, retrying in {4} ms)",
+                runId, error, attempts, settings.maxPageAttempts(), delayMillis);
+        schedule(runId, page, Duration.ofMillis(delayMillis));
+    }
+
+    private interface Decision {
+        List<RunEvent> decide(IngestionRun run);
+    }
+
+    /** Decides on the latest state; if another page was stored meanwhile, decides again on the newer state. */
+    private void appendWithRetry(RunId runId, Decision decision, List<UserEvent> users) {
+        synchronized (runLocks.computeIfAbsent(runId, id -> new Object())) {
+            for (int attempt = 1; ; attempt++) {
+                Loaded loaded = load(runId);
+                List<RunEvent> events = decision.decide(loaded.run());
+                if (events.isEmpty()) {
+                    return;
+                }
+                try {
+                    store.append(runId, loaded.version(), events, users);
+                    return;
+                } catch (ConcurrentRunUpdateException raced) {
+                    if (attempt == 5) {
+                        throw raced;
+                    }
+                }
+            }
+        }
+    }
+
+    private record Loaded(IngestionRun run, int version) {
+    }
+
+    private Loaded load(RunId runId) {
+        List<RunEvent> events = history.loadHistory(runId);
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("no run " + runId);
+        }
+        return new Loaded(IngestionRun.replay(events), events.size());
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package application;
+
+import java.util.Optional;
+
+import application.port.in.RunView;
+import application.port.out.FindRunsPort;
+import application.port.out.LoadRunHistoryPort;
+import domain.run.IngestionRun;
+import domain.run.RunId;
+
+/** Builds the client's view of a run from its (short) event stream and the outbox's count. */
+final class RunViews {
+
+    private final LoadRunHistoryPort history;
+    private final FindRunsPort runs;
+
+    RunViews(LoadRunHistoryPort history, FindRunsPort runs) {
+        this.history = history;
+        this.runs = runs;
+    }
+
+    Optional<RunView> view(RunId runId) {
+        var events = history.loadHistory(runId);
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        IngestionRun run = IngestionRun.replay(events);
+        return Optional.of(new RunView(run.runId().toString(), run.status().name(), run.count(), run.fetched(),
+                run.rejected(), runs.publishedCount(runId), run.persisted(), run.storedPages().size(), run.pageCount(),
+                run.seed(), run.nationalities(), run.gender(), run.requestedAt(), run.lastError()));
+    }
+}

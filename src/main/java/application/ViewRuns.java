@@ -1,0 +1,41 @@
+package application;
+
+import java.util.List;
+import java.util.Optional;
+
+import application.port.in.RunView;
+import application.port.in.ViewRunsQuery;
+import application.port.out.FindRunsPort;
+import application.port.out.LoadRunHistoryPort;
+import domain.run.RunId;
+
+/** Answers "how is run X doing?" and "which runs are there?". */
+public final class ViewRuns implements ViewRunsQuery {
+
+    private static final int MAX_LIMIT = 200;
+
+    private final FindRunsPort runs;
+    private final RunViews views;
+
+    public ViewRuns(LoadRunHistoryPort history, FindRunsPort runs) {
+        this.runs = runs;
+        this.views = new RunViews(history, runs);
+    }
+
+    @Override
+    public Optional<RunView> findRun(String runId) {
+        try {
+            return views.view(RunId.of(runId));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<RunView> listRuns(int limit) {
+        return runs.listRecent(Math.max(1, Math.min(limit, MAX_LIMIT))).stream()
+                .map(views::view)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+}

@@ -1,0 +1,21 @@
+package application.port.out;
+
+import java.util.List;
+import java.util.Optional;
+
+import domain.run.RunId;
+
+/** The index of runs kept beside the event store (written in the same transaction as run events). */
+public interface FindRunsPort {
+
+    Optional<RunId> findByIdempotencyKey(String idempotencyKey);
+
+    /** Most recent first. */
+    List<RunId> listRecent(int limit);
+
+    /** Runs still fetching pages: resumed after a restart. */
+    List<RunId> listUnfinished();
+
+    /** How many users of the run the outbox has published (acknowledged by Kafka). */
+    long publishedCount(RunId runId);
+}

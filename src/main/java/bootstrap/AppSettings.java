@@ -1,0 +1,46 @@
+package bootstrap;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import adapters.eventstore.EventStoreSettings;
+import adapters.http.HttpSettings;
+import adapters.kafka.KafkaSettings;
+import adapters.randomuser.RandomUserSettings;
+import application.FetchRunPages;
+
+/** Everything the running app needs, gathered by the CLI (flags, environment, config file) or a test. */
+record AppSettings(HttpSettings http, KafkaSettings kafka, RandomUserSettings source, EventStoreSettings eventStore,
+                   FetchRunPages.Settings fetching, int maxPageSize, int outboxBatchSize) {
+
+    static final int DEFAULT_PAGE_SIZE = 5000;
+    static final int DEFAULT_OUTBOX_BATCH = 1000;
+
+    /** The embedded default: loopback Kafka and source, H2 event store under the work directory. */
+    static AppSettings local(Path workDir, String kafkaBootstrapServers, URI sourceUrl, int httpPort) {
+        return new AppSettings(
+                HttpSettings.defaults().withPort(httpPort),
+                KafkaSettings.defaults(kafkaBootstrapServers),
+                RandomUserSettings.defaults().withBaseUrl(sourceUrl),
+                EventStoreSettings.h2File(workDir.resolve("eventstore")),
+                new FetchRunPages.Settings(4, 5, Duration.ofSeconds(1)),
+                DEFAULT_PAGE_SIZE, DEFAULT_OUTBOX_BATCH);
+    }
+
+    AppSettings withKafka(KafkaSettings value) {
+        return new AppSettings(http, value, source, eventStore, fetching, maxPageSize, outboxBatchSize);
+    }
+
+    AppSettings withEventStore(EventStoreSettings value) {
+        return new AppSettings(http, kafka, source, value, fetching, maxPageSize, outboxBatchSize);
+    }
+
+    AppSettings withHttp(HttpSettings value) {
+        return new AppSettings(value, kafka, source, eventStore, fetching, maxPageSize, outboxBatchSize);
+    }
+
+    AppSettings withMaxPageSize(int value) {
+        return new AppSettings(http, kafka, source, eventStore, fetching, value, outboxBatchSize);
+    }
+}

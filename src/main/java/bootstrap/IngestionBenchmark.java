@@ -1,0 +1,230 @@
+package bootstrap;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import adapters.kafka.KafkaSettings;
+import embedded.ClusterSettings;
+import embedded.EmbeddedCluster;
+import embedded.randomuser.RandomUserServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Source -> event store and event store -> Kafka, measured on the embedded stack beside the raw
+ * Kafka producer rate (acks=all, idempotent, same record size) measured in the same run.
+ */
+@Command(name = "ingestion", mixinStandardHelpOptions = true,
+        description = {"Measure the ingestion core: users/s from the loopback source into the event store,",
+                "and from the event store to Kafka, beside a producer-only baseline. Prints figures."})
+final class IngestionBenchmark implements Callable<Integer> {
+
+    private static final Pattern NUMBER = Pattern.compile("\"(fetched|published)\"\\s*:\\s*(\\d+)");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
+
+    @Option(names = "--users", defaultValue = "100000", description = "Users to ingest (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--page-size", defaultValue = "5000", description = "Users per page (default: ${DEFAULT-VALUE}).")
+    int pageSize;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the benchmark's stack keeps its data (default: <project>/work/bench, wiped first).")
+    Path workDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = Pipeline.projectHome();
+        Path work = workDir != null ? workDir.toAbsolutePath() : home.resolve("work").resolve("bench");
+        deleteRecursively(work);
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(ClusterSettings.onFreePorts(home, work), line -> progress(out, line));
+             RandomUserServer source = RandomUserServer.start(0)) {
+            AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0);
+            AppSettings settings = local.withMaxPageSize(pageSize)
+                    .withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed("bench-")));
+            Figures figures;
+            try (PipelineApp app = PipelineApp.start(settings)) {
+                figures = ingest(out, app.baseUri());
+            }
+            int recordBytes = sampleRecordBytes(cluster.kafkaBootstrapServers(), settings.kafka().topics().usersCreated());
+            double producerOnly = producerBaseline(cluster.kafkaBootstrapServers(), users, recordBytes);
+            long storeBytes = directorySize(work.resolve("eventstore"));
+            out.println();
+            out.printf("Ingestion benchmark: %,d users, pages of %,d, %d cores, Java %s%n",
+                    users, pageSize, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            out.printf("| stage | users/s | seconds |%n|---|---:|---:|%n");
+            out.printf("| source -> event store (POST to all pages stored) | %,.0f | %.1f |%n",
+                    users / figures.fetchSeconds(), figures.fetchSeconds());
+            out.printf("| event store -> Kafka (outbox, acks=all; POST to last ack) | %,.0f | %.1f |%n",
+                    users / figures.publishSeconds(), figures.publishSeconds());
+            out.printf("| Kafka producer alone (acks=all, idempotent, %d-byte records) | %,.0f | %.1f |%n",
+                    recordBytes, producerOnly, users / producerOnly);
+            out.printf("End to end the outbox reaches %.0f%% of the producer-only rate; event store on disk: %,d bytes (%,d per user).%n",
+                    100 * (users / figures.publishSeconds()) / producerOnly, storeBytes, storeBytes / users);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private record Figures(double fetchSeconds, double publishSeconds) {
+    }
+
+    private Figures ingest(PrintWriter out, URI base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long begin = System.nanoTime();
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(base.resolve("api/commands/fetch-users"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"count\": " + users + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"runId\"\\s*:\\s*\"([^\"]+)\"").matcher(accepted.body());
+        if (accepted.statusCode() != 202 || !id.find()) {
+            throw new IllegalStateException("the app refused the benchmark run: " + accepted.body());
+        }
+        URI run = base.resolve("api/runs/" + id.group(1));
+        double fetchSeconds = 0;
+        long lastReport = 0;
+        while (true) {
+            String body = http.send(HttpRequest.newBuilder(run).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            Map<String, Long> counts = counts(body);
+            double elapsed = (System.nanoTime() - begin) / 1e9;
+            Matcher status = STATUS.matcher(body);
+            String state = status.find() ? status.group(1) : "?";
+            if (fetchSeconds == 0 && !"FETCHING".equals(state) && !"REQUESTED".equals(state)) {
+                fetchSeconds = elapsed;
+            }
+            if ("FAILED".equals(state)) {
+                throw new IllegalStateException("the benchmark run failed: " + body);
+            }
+            if (counts.getOrDefault("published", 0L) >= users) {
+                return new Figures(fetchSeconds, elapsed);
+            }
+            if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                progress(out, String.format("%.0f s: fetched %,d, published %,d", elapsed,
+                        counts.getOrDefault("fetched", 0L), counts.getOrDefault("published", 0L)));
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static Map<String, Long> counts(String body) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        Matcher matcher = NUMBER.matcher(body);
+        while (matcher.find()) {
+            counts.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+        }
+        return counts;
+    }
+
+    /** The size of a real users_created value, so the baseline sends records of the same size. */
+    private static int sampleRecordBytes(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition first = new TopicPartition(topic, 0);
+            consumer.assign(List.of(first));
+            consumer.seekToBeginning(List.of(first));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    return record.value().length;
+                }
+            }
+        }
+        throw new IllegalStateException("no record on " + topic + " to size the baseline with");
+    }
+
+    /** Raw producer rate on the same broker: the ceiling the outbox is compared with. */
+    private static double producerBaseline(String bootstrapServers, int records, int recordBytes) throws Exception {
+        byte[] value = "x".repeat(recordBytes).getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+            String topic = "bench-baseline-" + UUID.randomUUID();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                // same partition count as users_created: the broker does not create topics on first use
+                admin.createTopics(List.of(new NewTopic(topic, KafkaSettings.DEFAULT_USERS_CREATED_PARTITIONS, (short) 1)))
+                        .all().get();
+            }
+            // a brand-new topic's first batches can race its leader election (the idempotent producer
+            // then loops on OUT_OF_ORDER_SEQUENCE_NUMBER): wait for leaders and warm every partition first
+            while (producer.partitionsFor(topic).stream().anyMatch(partition -> partition.leader() == null)) {
+                Thread.sleep(100);
+            }
+            for (var partition : producer.partitionsFor(topic)) {
+                producer.send(new ProducerRecord<>(topic, partition.partition(), "warm-up", value)).get();
+            }
+            List<Future<RecordMetadata>> sent = new ArrayList<>(records);
+            long begin = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                sent.add(producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
+            }
+            return records / ((System.nanoTime() - begin) / 1e9);
+        }
+    }
+
+    private static void progress(PrintWriter out, String line) {
+        out.println("  " + line);
+        out.flush();
+    }
+
+    private static long directorySize(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package adapters.http;
+
+import static adapters.http.ApiFixture.FETCH_USERS;
+import static adapters.http.ApiFixture.anApi;
+import static adapters.http.ApiFixture.get;
+import static adapters.http.ApiFixture.postJson;
+import static adapters.http.FetchUsersBodyBuilder.aFetchUsersBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import adapters.http.ApiFixture.Reply;
+
+class BearerAuthTest {
+
+    private static final String TOKEN = "s3cr3t-T0ken_for.tests~";
+
+    private static ApiFixture anApiWithAToken() {
+        return anApi().with(settings -> settings.withBearerToken(TOKEN));
+    }
+
+    @ParameterizedTest(name = "Authorization: {0}")
+    @NullSource
+    @ValueSource(strings = {"Bearer wrong-token", "Bearer " + TOKEN + "x", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz",
+            TOKEN, "Bearer" + TOKEN})
+    void given_a_token_is_configured_when_a_command_comes_without_it_then_401_with_www_authenticate(String authorization) {
+        ApiFixture api = anApiWithAToken();
+
+        api.test((server, client) -> {
+            Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().json(), request -> {
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+            });
+
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+            assertThat(reply.error()).isEqualTo("missing or wrong bearer token");
+            assertThat(api.fetchUsers.received()).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "Authorization: {0}")
+    @ValueSource(strings = {"Bearer " + TOKEN, "bearer " + TOKEN, "BEARER " + TOKEN, "  Bearer " + TOKEN + "  "})
+    void given_a_token_is_configured_when_a_command_carries_it_then_it_is_accepted(String authorization) {
+        ApiFixture api = anApiWithAToken();
+
+        api.test((server, client) -> {
+            Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().json(),
+                    request -> request.header("Authorization", authorization));
+
+            assertThat(reply.status()).isEqualTo(202);
+            assertThat(api.fetchUsers.received()).hasSize(1);
+        });
+    }
+
+    @Test
+    void given_a_token_is_configured_when_an_unauthenticated_command_is_also_malformed_then_401_comes_first() {
+        ApiFixture api = anApiWithAToken();
+
+        api.test((server, client) -> assertThat(postJson(client, FETCH_USERS, "{not json").status()).isEqualTo(401));
+    }
+
+    @Test
+    void given_no_token_is_configured_when_a_command_comes_without_authorization_then_it_is_accepted() {
+        ApiFixture api = anApi();
+
+        api.test((server, client) -> {
+            assertThat(postJson(client, FETCH_USERS, aFetchUsersBody().json()).status()).isEqualTo(202);
+            assertThat(postJson(client, FETCH_USERS, aFetchUsersBody().json(),
+                    request -> request.header("Authorization", "Bearer anything")).status()).isEqualTo(202);
+        });
+    }
+
+    @Test
+    void given_a_token_is_configured_when_reading_without_it_then_the_read_only_routes_stay_open() {
+        ApiFixture api = anApiWithAToken();
+        api.runs.with(RunViewBuilder.aRunView().build());
+
+        api.test((server, client) -> {
+            assertThat(get(client, "/api/runs").status()).isEqualTo(200);
+            assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID).status()).isEqualTo(200);
+            assertThat(get(client, "/health").status()).isEqualTo(200);
+            assertThat(get(client, "/ready").status()).isEqualTo(200);
+            assertThat(get(client, "/metrics").status()).isEqualTo(200);
+            assertThat(get(client, "/openapi.json").status()).isEqualTo(200);
+        });
+    }
+}

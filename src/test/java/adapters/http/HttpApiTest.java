@@ -1,0 +1,52 @@
+package adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The entry point the composition root uses, on a real socket. */
+class HttpApiTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static HttpApi startOn(int port) {
+        return HttpApi.start(HttpSettings.defaults().withPort(port), new FakeFetchUsers(), new FakeRuns(), new FakeHealth(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    @Test
+    void given_port_0_when_starting_then_it_serves_on_the_chosen_port_at_its_base_uri_until_closed() throws Exception {
+        URI health;
+        try (HttpApi api = startOn(0)) {
+            assertThat(api.port()).isPositive();
+            assertThat(api.baseUri()).isEqualTo(URI.create("http://127.0.0.1:" + api.port() + "/"));
+            health = api.baseUri().resolve("health");
+
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+        }
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void given_a_port_already_taken_when_starting_then_it_fails_with_the_address() {
+        try (HttpApi first = startOn(0)) {
+            assertThatIllegalStateException().isThrownBy(() -> startOn(first.port()))
+                    .withMessageContaining("127.0.0.1:" + first.port());
+        }
+    }
+}

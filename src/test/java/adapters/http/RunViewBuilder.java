@@ -1,0 +1,57 @@
+package adapters.http;
+
+import java.time.Instant;
+import java.util.List;
+
+import application.port.in.RunView;
+
+/** Test data: a run half way through, with every field set to something recognisable. */
+final class RunViewBuilder {
+
+    static final String RUN_ID = "6f1c9f5e-2b1a-4d8e-9f0a-1b2c3d4e5f60";
+    static final Instant REQUESTED_AT = Instant.parse("2026-11-25T10:00:00Z");
+
+    private String runId = RUN_ID;
+    private String status = "REQUESTED";
+    private int requested = 500;
+    private int fetched = 300;
+    private int rejected = 2;
+    private long published = 250;
+    private int persisted = 200;
+    private int pagesStored = 3;
+    private int pagesTotal = 5;
+    private String seed = "demo-1";
+    private List<String> nationalities = List.of("GB", "FR");
+    private String gender = "female";
+    private Instant requestedAt = REQUESTED_AT;
+    private String lastError = null;
+
+    static RunViewBuilder aRunView() {
+        return new RunViewBuilder();
+    }
+
+    RunViewBuilder withRunId(String value) {
+        this.runId = value;
+        return this;
+    }
+
+    RunViewBuilder withStatus(String value) {
+        this.status = value;
+        return this;
+    }
+
+    RunViewBuilder withGender(String value) {
+        this.gender = value;
+        return this;
+    }
+
+    RunViewBuilder withLastError(String value) {
+        this.lastError = value;
+        return this;
+    }
+
+    RunView build() {
+        return new RunView(runId, status, requested, fetched, rejected, published, persisted, pagesStored, pagesTotal,
+                seed, nationalities, gender, requestedAt, lastError);
+    }
+}

@@ -1,0 +1,131 @@
+package application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import application.port.in.FetchUsersCommand;
+import application.port.in.InvalidCommandException;
+import application.port.in.RunView;
+import application.port.out.UserSourceException;
+import domain.event.UserFetched;
+import domain.event.UserRejected;
+import domain.run.RunRuleViolation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FetchUsersFlowTest {
+
+    private final InMemoryRunStore store = new InMemoryRunStore();
+    private final ScriptedSource source = new ScriptedSource();
+    private final FetchRunPages fetcher = new FetchRunPages(source, store, store, Clock.systemUTC(),
+            new FetchRunPages.Settings(3, 3, Duration.ofMillis(10)));
+    private final RequestUserFetch requestFetch =
+            new RequestUserFetch(store, store, store, fetcher, Clock.systemUTC(), new Random(7), 100);
+    private final ViewRuns views = new ViewRuns(store, store);
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+    }
+
+    @Test
+    void given_a_request_for_250_users_when_it_runs_then_three_pages_are_stored_and_the_run_is_fetched() {
+        RunView started = requestFetch.requestFetch(command(250, null));
+
+        RunView done = awaitStatus(started.runId(), "FETCHED");
+
+        assertThat(done.fetched()).isEqualTo(250);
+        assertThat(done.pagesStored()).isEqualTo(3);
+        assertThat(store.users()).hasSize(250);
+        assertThat(store.users().stream().map(e -> ((UserFetched) e).user().id()).distinct()).hasSize(250);
+        assertThat(source.queries()).extracting(q -> q.results()).containsExactly(100, 100, 100);
+        assertThat(started.seed()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void given_the_same_idempotency_key_twice_then_one_run_is_started() {
+        RunView first = requestFetch.requestFetch(command(10, "airflow-run-1"));
+        RunView second = requestFetch.requestFetch(command(10, "airflow-run-1"));
+
+        assertThat(second.runId()).isEqualTo(first.runId());
+        assertThat(views.listRuns(10)).hasSize(1);
+    }
+
+    @Test
+    void given_invalid_profiles_when_a_page_is_stored_then_they_are_rejected_with_a_reason_not_dropped() {
+        source.withInvalidEvery(10);
+
+        RunView done = awaitStatus(requestFetch.requestFetch(command(100, null)).runId(), "FETCHED");
+
+        assertThat(done.fetched()).isEqualTo(90);
+        assertThat(done.rejected()).isEqualTo(10);
+        assertThat(store.users()).filteredOn(UserRejected.class::isInstance).hasSize(10)
+                .allSatisfy(e -> assertThat(((UserRejected) e).reason()).contains("login.uuid"));
+    }
+
+    @Test
+    void given_a_source_that_fails_twice_when_the_run_retries_then_it_completes_and_shows_the_last_error() {
+        source.failNext(new UserSourceException.MalformedPage(1, "body is not JSON: '<html>'", null))
+                .failNext(new UserSourceException.Unavailable(1, 6, "HTTP 503", null));
+
+        RunView done = awaitStatus(requestFetch.requestFetch(command(100, null)).runId(), "FETCHED");
+
+        assertThat(done.fetched()).isEqualTo(100);
+        assertThat(done.lastError()).contains("HTTP 503");
+        assertThat(source.queries()).hasSize(3);
+    }
+
+    @Test
+    void given_a_source_that_keeps_failing_when_attempts_run_out_then_the_run_fails_with_the_source_error() {
+        for (int i = 0; i < 3; i++) {
+            source.failNext(new UserSourceException.RejectedRequest(1, "Uh oh, something has gone wrong"));
+        }
+
+        RunView failed = awaitStatus(requestFetch.requestFetch(command(100, null)).runId(), "FAILED");
+
+        assertThat(failed.lastError()).contains("page 1").contains("Uh oh, something has gone wrong");
+    }
+
+    @Test
+    void given_a_run_interrupted_after_its_first_page_when_resumed_then_only_the_missing_pages_are_fetched() {
+        source.holdPagesAfter(1);
+        FetchRunPages crashed = new FetchRunPages(source, store, store, Clock.systemUTC(),
+                new FetchRunPages.Settings(1, 3, Duration.ofMillis(10)));
+        RequestUserFetch request = new RequestUserFetch(store, store, store, crashed, Clock.systemUTC(), new Random(1), 100);
+        String runId = request.requestFetch(command(300, null)).runId();
+        await().until(() -> views.findRun(runId).orElseThrow().pagesStored() == 1);
+        crashed.close();
+        source.release();
+
+        List<?> resumed = new ResumeUnfinishedRuns(store, fetcher).resume();
+
+        RunView done = awaitStatus(runId, "FETCHED");
+        assertThat(resumed).hasSize(1);
+        assertThat(done.fetched()).isEqualTo(300);
+        assertThat(store.users()).hasSize(300);
+        assertThat(source.queries()).extracting(query -> query.page()).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void given_bad_input_then_the_error_names_the_field_or_the_rule() {
+        assertThatThrownBy(() -> command(0, null)).isInstanceOf(InvalidCommandException.class)
+                .hasMessage("count: must be between 1 and 1000000, was 0");
+        assertThatThrownBy(() -> requestFetch.requestFetch(new FetchUsersCommand(5, List.of("XX"), null, null, null)))
+                .isInstanceOf(RunRuleViolation.class).hasMessageContaining("XX");
+    }
+
+    private static FetchUsersCommand command(int count, String key) {
+        return new FetchUsersCommand(count, List.of("GB"), null, null, key);
+    }
+
+    private RunView awaitStatus(String runId, String status) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> views.findRun(runId).orElseThrow(), view -> view.status().equals(status));
+    }
+}
