@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
         description = {
                 "A real-time user-data pipeline: RandomUser -> event store -> Kafka -> Spark -> Cassandra.",
                 "",
-                "Every option can also come from an environment variable (PIPELINE_<OPTION>, e.g.",
-                "PIPELINE_KAFKA_PORT) or from a properties file (pipeline.properties in the project",
-                "directory, or the file named by PIPELINE_CONFIG; keys are option names without",
-                "dashes, e.g. kafka-port=9192). The command line wins, then the environment, then the file."},
+                "Every option can also be set in the environment (PIPELINE_<OPTION>, e.g. PIPELINE_KAFKA_PORT)"
+                        + " or in a properties file (pipeline.properties in the project directory, or the file"
+                        + " named by PIPELINE_CONFIG; keys are option names without the dashes, e.g."
+                        + " kafka-port=9192). The command line wins, then the environment, then the file."},
         subcommands = {UpCommand.class, DownCommand.class, ServeCommand.class, SourceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pipeline implements Runnable {
@@ -34,7 +34,7 @@ public final class Pipeline implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Pipeline());
+        CommandLine commandLine = new CommandLine(new Pipeline()).setUsageHelpAutoWidth(true);
         commandLine.setDefaultValueProvider(new SettingsDefaults(projectHome(), System.getenv()));
         commandLine.setExecutionExceptionHandler((failure, cl, parsed) -> {
             if (isUserFacing(failure)) {

@@ -14,9 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./pipeline serve}: the app itself, taking commands over HTTP until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the pipeline app: the HTTP command endpoint and admin API, the page fetcher",
-                "and the Kafka outbox. Needs a reachable Kafka (see `./pipeline up`).",
-                "Unfinished runs resume by themselves on start."})
+        description = {"Run the app: HTTP commands and admin API, the page fetcher and the Kafka outbox.",
+                "Needs a reachable Kafka (see `./pipeline up`). Unfinished runs resume by themselves on start."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Data and logs (default: <project>/work).")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code ./pipeline source}: the RandomUser-compatible loopback server, for demos and manual fault tests. */
 @Command(name = "source", mixinStandardHelpOptions = true,
         description = {"Serve a RandomUser-compatible API (1.4 JSON) on 127.0.0.1 until Ctrl-C.",
-                "Deterministic per seed; inject failures with e.g.",
+                "Deterministic per seed. Inject failures with e.g.",
                 "  curl -X POST --data '429x3,503,garbage,truncated,slow=2000ms' http://127.0.0.1:PORT/_control/faults"})
 final class SourceCommand implements Callable<Integer> {
 

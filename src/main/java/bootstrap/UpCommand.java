@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code ./pipeline up}: a real Kafka and Cassandra on loopback, until Ctrl-C or {@code ./pipeline down}. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start a real single-node Kafka (KRaft) and Cassandra as child JVMs on 127.0.0.1",
-                "and keep them up until Ctrl-C or `./pipeline down`. Data survives restarts."})
+        description = {"Start a real Kafka (KRaft) and Cassandra on 127.0.0.1, until Ctrl-C or `./pipeline down`.",
+                "Each runs as a child JVM; data and logs stay in the work directory across restarts."})
 final class UpCommand implements Callable<Integer> {
 
     @Mixin

@@ -2,6 +2,7 @@ package adapters.eventstore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
@@ -125,13 +127,16 @@ public final class AxonEventStore
     }
 
     private static boolean tableExists(Connection connection, String table) throws SQLException {
+        // PostgreSQL aborts the whole transaction on any error and its DDL is transactional: roll back
+        // to a savepoint only, or the tables created just before in this transaction vanish too
+        Savepoint beforeProbe = connection.setSavepoint();
         try (Statement probe = connection.createStatement()) {
             probe.setMaxRows(1);
             probe.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            connection.releaseSavepoint(beforeProbe);
             return true;
         } catch (SQLException missing) {
-            // PostgreSQL aborts the transaction on any error: start it afresh for the DDL
-            connection.rollback();
+            connection.rollback(beforeProbe);
             return false;
         }
     }
@@ -156,6 +161,8 @@ public final class AxonEventStore
             });
         } catch (ConcurrencyException e) {
             throw new ConcurrentRunUpdateException(runId, expectedVersion, e);
+        } catch (EventStoreException e) {
+            throw new EventStoreUnavailableException("cannot append the events of run " + runId, e);
         } catch (EventStoreUnavailableException e) {
             if (isDuplicateKey(e)) {
                 // the run index's unique idempotency key: another request created that run first

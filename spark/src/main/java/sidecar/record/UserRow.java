@@ -1,0 +1,35 @@
+package sidecar.record;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One row of Cassandra {@code spark_streams.created_users}, in Java types. Only {@code id} is required;
+ * every other column may be null ({@code runId}, {@code nationality} and {@code fetchedAt} are null for
+ * messages in the seed pipeline's shape). Instants are truncated to milliseconds, as Cassandra keeps them.
+ */
+public record UserRow(
+        UUID id,
+        String firstName,
+        String lastName,
+        String gender,
+        String address,
+        String postCode,
+        String email,
+        String username,
+        Instant dob,
+        Instant registeredDate,
+        String phone,
+        String picture,
+        UUID runId,
+        String nationality,
+        Instant fetchedAt) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public UserRow {
+        Objects.requireNonNull(id, "id");
+    }
+}
