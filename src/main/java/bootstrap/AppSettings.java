@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import adapters.cassandra.CassandraSettings;
 import adapters.eventstore.EventStoreSettings;
 import adapters.http.HttpSettings;
 import adapters.kafka.KafkaSettings;
@@ -12,12 +13,17 @@ import application.FetchRunPages;
 
 /** Everything the running app needs, gathered by the CLI (flags, environment, config file) or a test. */
 record AppSettings(HttpSettings http, KafkaSettings kafka, RandomUserSettings source, EventStoreSettings eventStore,
-                   FetchRunPages.Settings fetching, int maxPageSize, int outboxBatchSize) {
+                   FetchRunPages.Settings fetching, int maxPageSize, int outboxBatchSize,
+                   CassandraSettings cassandra) {
 
     static final int DEFAULT_PAGE_SIZE = 5000;
     static final int DEFAULT_OUTBOX_BATCH = 1000;
+    static final String DEFAULT_CASSANDRA_CONTACT_POINTS = "127.0.0.1:9042";
 
-    /** The embedded default: loopback Kafka and source, H2 event store under the work directory. */
+    /**
+     * The embedded default: loopback Kafka and source, H2 event store under the work directory,
+     * Cassandra at {@value #DEFAULT_CASSANDRA_CONTACT_POINTS} keyspace spark_streams ({@link #withCassandra}).
+     */
     static AppSettings local(Path workDir, String kafkaBootstrapServers, URI sourceUrl, int httpPort) {
         return new AppSettings(
                 HttpSettings.defaults().withPort(httpPort),
@@ -25,22 +31,26 @@ record AppSettings(HttpSettings http, KafkaSettings kafka, RandomUserSettings so
                 RandomUserSettings.defaults().withBaseUrl(sourceUrl),
                 EventStoreSettings.h2File(workDir.resolve("eventstore")),
                 new FetchRunPages.Settings(4, 5, Duration.ofSeconds(1)),
-                DEFAULT_PAGE_SIZE, DEFAULT_OUTBOX_BATCH);
+                DEFAULT_PAGE_SIZE, DEFAULT_OUTBOX_BATCH, CassandraSettings.defaults(DEFAULT_CASSANDRA_CONTACT_POINTS));
     }
 
     AppSettings withKafka(KafkaSettings value) {
-        return new AppSettings(http, value, source, eventStore, fetching, maxPageSize, outboxBatchSize);
+        return new AppSettings(http, value, source, eventStore, fetching, maxPageSize, outboxBatchSize, cassandra);
     }
 
     AppSettings withEventStore(EventStoreSettings value) {
-        return new AppSettings(http, kafka, source, value, fetching, maxPageSize, outboxBatchSize);
+        return new AppSettings(http, kafka, source, value, fetching, maxPageSize, outboxBatchSize, cassandra);
     }
 
     AppSettings withHttp(HttpSettings value) {
-        return new AppSettings(value, kafka, source, eventStore, fetching, maxPageSize, outboxBatchSize);
+        return new AppSettings(value, kafka, source, eventStore, fetching, maxPageSize, outboxBatchSize, cassandra);
     }
 
     AppSettings withMaxPageSize(int value) {
-        return new AppSettings(http, kafka, source, eventStore, fetching, value, outboxBatchSize);
+        return new AppSettings(http, kafka, source, eventStore, fetching, value, outboxBatchSize, cassandra);
+    }
+
+    AppSettings withCassandra(CassandraSettings value) {
+        return new AppSettings(http, kafka, source, eventStore, fetching, maxPageSize, outboxBatchSize, value);
     }
 }

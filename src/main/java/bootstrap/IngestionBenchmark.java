@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import adapters.cassandra.CassandraSettings;
 import adapters.kafka.KafkaSettings;
 import embedded.ClusterSettings;
 import embedded.EmbeddedCluster;
@@ -74,7 +75,9 @@ final class IngestionBenchmark implements Callable<Integer> {
         deleteRecursively(work);
         try (EmbeddedCluster cluster = EmbeddedCluster.start(ClusterSettings.onFreePorts(home, work), line -> progress(out, line));
              RandomUserServer source = RandomUserServer.start(0)) {
-            AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0);
+            AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0)
+                    .withCassandra(CassandraSettings.defaults("127.0.0.1:" + cluster.cassandraContactPoint().getPort())
+                            .withLocalDatacenter(cluster.cassandraDatacenter()));
             AppSettings settings = local.withMaxPageSize(pageSize)
                     .withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed("bench-")));
             Figures figures;

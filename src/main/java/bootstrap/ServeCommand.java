@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import adapters.cassandra.CassandraSettings;
 import adapters.eventstore.EventStoreSettings;
 import adapters.kafka.KafkaSettings;
 import picocli.CommandLine;
@@ -56,6 +57,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Users per RandomUser page, 1-5000 (default: ${DEFAULT-VALUE}).")
     int pageSize;
 
+    @Option(names = "--cassandra-contact-points", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            defaultValue = AppSettings.DEFAULT_CASSANDRA_CONTACT_POINTS,
+            description = "Cassandra nodes the user queries read from (default: ${DEFAULT-VALUE}).")
+    String cassandraContactPoints;
+
+    @Option(names = "--cassandra-keyspace", paramLabel = "NAME", defaultValue = CassandraSettings.DEFAULT_KEYSPACE,
+            description = "Keyspace of created_users (default: ${DEFAULT-VALUE}).")
+    String cassandraKeyspace;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path work = workDir != null ? workDir.toAbsolutePath() : Pipeline.projectHome().resolve("work");
         AppSettings settings = AppSettings.local(work, kafkaBootstrapServers, sourceUrl, httpPort)
-                .withMaxPageSize(pageSize);
+                .withMaxPageSize(pageSize)
+                .withCassandra(CassandraSettings.defaults(cassandraContactPoints).withKeyspace(cassandraKeyspace));
         if (!kafkaTopicPrefix.isBlank()) {
             settings = settings.withKafka(settings.kafka().withTopics(KafkaSettings.Topics.prefixed(kafkaTopicPrefix)));
         }

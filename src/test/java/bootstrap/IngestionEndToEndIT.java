@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import adapters.cassandra.CassandraSettings;
 import adapters.kafka.KafkaSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import embedded.EmbeddedCluster;
@@ -123,7 +124,9 @@ class IngestionEndToEndIT {
 
     private AppSettings localSettings(EmbeddedCluster cluster, String topicPrefix) {
         AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0);
-        return local.withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed(topicPrefix)));
+        return local.withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed(topicPrefix)))
+                .withCassandra(CassandraSettings.defaults(cassandraContactPoint(cluster))
+                        .withLocalDatacenter(cluster.cassandraDatacenter()));
     }
 
     /** The app as `./pipeline serve` runs it: its jar and classpath from the package phase, in its own JVM. */
@@ -136,6 +139,7 @@ class IngestionEndToEndIT {
                 "-Dpipeline.home=" + home, "-cp", classpath, "bootstrap.Pipeline", "serve",
                 "--work-dir", work.toString(), "--http-port", Integer.toString(httpPort),
                 "--kafka-bootstrap-servers", cluster.kafkaBootstrapServers(),
+                "--cassandra-contact-points", cassandraContactPoint(cluster),
                 "--source-url", source.baseUri().toString(), "--page-size", "500"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -148,6 +152,10 @@ class IngestionEndToEndIT {
         return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api.run(runId), run -> run.get("published").asLong() >= users
                         && "FETCHED".equals(run.get("status").asText()));
+    }
+
+    private static String cassandraContactPoint(EmbeddedCluster cluster) {
+        return "127.0.0.1:" + cluster.cassandraContactPoint().getPort();
     }
 
     private static int freePort() throws IOException {

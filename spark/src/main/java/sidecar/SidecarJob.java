@@ -1,13 +1,24 @@
 package sidecar;
 
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Entry point of the Spark sidecar (the fat jar's Main-Class).
  *
- * <p>For now it only proves the runtime: it validates the settings, starts a real SparkSession,
- * reports what it got and stops. The users_created streaming query arrives in a later issue.
+ * <p>Runs one Structured Streaming query: {@code users_created} from Kafka, each micro-batch handed
+ * to {@link UsersBatchWriter} (dead letters, Cassandra upserts, then {@code users_persisted}). Runs
+ * until the JVM is stopped; the checkpoint makes a restart continue where the last committed batch
+ * ended.
  *
  * <p>A JVM starting this class needs {@link SparkJava17#MODULE_OPTIONS} on its command line, and
  * locally {@code SPARK_LOCAL_IP=127.0.0.1} in its environment: Spark reads the host address from that
@@ -18,7 +29,7 @@ public final class SidecarJob {
     private SidecarJob() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws TimeoutException, StreamingQueryException {
         SidecarSettings settings;
         try {
             settings = SidecarSettings.fromEnvironment(System.getenv());
@@ -29,10 +40,60 @@ public final class SidecarJob {
             return;
         }
         System.out.println("sidecar settings: " + settings);
-        try (SparkSession spark = startSession(settings, "user-pipeline-sidecar")) {
-            System.out.println("spark " + spark.version() + " started, master " + spark.sparkContext().master()
-                    + ", default parallelism " + spark.sparkContext().defaultParallelism());
+        SparkSession spark = startSession(settings, "user-pipeline-sidecar");
+        System.out.println("spark " + spark.version() + " started, master " + spark.sparkContext().master()
+                + ", default parallelism " + spark.sparkContext().defaultParallelism());
+        UsersBatchWriter writer = new UsersBatchWriter(settings);
+        StreamingQuery query = start(spark, settings, writer);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Spark's own shutdown hook may have stopped the context first: then the query is gone already.
+            if (!spark.sparkContext().isStopped()) {
+                try {
+                    query.stop();
+                } catch (TimeoutException | RuntimeException e) {
+                    System.err.println("sidecar: query did not stop cleanly: " + e);
+                }
+            }
+            writer.close();
+        }, "sidecar-shutdown"));
+        System.out.println("sidecar query " + query.id() + " reading " + settings.sourceTopic()
+                + ", checkpoint " + settings.checkpointDir());
+        query.awaitTermination();
+    }
+
+    /** Starts the users_created query; every micro-batch goes through {@code writer}. */
+    static StreamingQuery start(SparkSession spark, SidecarSettings settings, UsersBatchWriter writer)
+            throws TimeoutException {
+        Dataset<Row> source = spark.readStream().format("kafka")
+                .option("kafka.bootstrap.servers", settings.kafkaBootstrapServers())
+                .option("subscribe", settings.sourceTopic())
+                .option("startingOffsets", "earliest")
+                .option("failOnDataLoss", "false")
+                .option("maxOffsetsPerTrigger", Long.toString(settings.maxOffsetsPerTrigger()))
+                .load();
+        VoidFunction2<Dataset<Row>, Long> perBatch = (batch, batchId) -> {
+            UUID queryId = queryId(batch.sparkSession());
+            UsersBatchWriter.BatchStats stats = writer.write(batch, batchId, queryId);
+            System.out.println("sidecar " + stats);
+        };
+        return source.writeStream()
+                .queryName("users_created_to_cassandra")
+                .option("checkpointLocation", settings.checkpointDir())
+                .trigger(Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
+                .foreachBatch(perBatch)
+                .start();
+    }
+
+    /**
+     * The running query's id, which Spark keeps in the checkpoint (stable across restarts). Stream
+     * execution sets it as a local property of the thread that runs {@code foreachBatch}.
+     */
+    static UUID queryId(SparkSession spark) {
+        String id = spark.sparkContext().getLocalProperty("sql.streaming.queryId");
+        if (id == null) {
+            throw new IllegalStateException("no streaming query id on this thread");
         }
+        return UUID.fromString(id);
     }
 
     /**
@@ -47,7 +108,17 @@ public final class SidecarJob {
                 // The UI opens a port (4040+) per session: noise on a laptop, a clash between parallel tests.
                 .setIfMissing("spark.ui.enabled", "false")
                 // The default 200 shuffle partitions mean 200 tiny tasks per micro-batch on 2 cores.
-                .setIfMissing("spark.sql.shuffle.partitions", "4");
+                .setIfMissing("spark.sql.shuffle.partitions", "4")
+                .setIfMissing("spark.cassandra.connection.host", settings.cassandraHost())
+                .setIfMissing("spark.cassandra.connection.port", Integer.toString(settings.cassandraPort()))
+                .setIfMissing("spark.cassandra.connection.localDC", settings.cassandraDatacenter())
+                // created_users has one row per partition key: grouping by partition would send every row
+                // alone; grouping by replica set sends small unlogged batches that one replica set owns
+                // (32 rows of ~500 B stay under Cassandra's 50 KiB batch failure threshold).
+                .setIfMissing("spark.cassandra.output.concurrent.writes", "32")
+                .setIfMissing("spark.cassandra.output.batch.grouping.key", "replica_set")
+                .setIfMissing("spark.cassandra.output.batch.size.rows", "32")
+                .setIfMissing("spark.sql.streaming.stopGracefullyOnShutdown", "true");
         if (settings.isLocalMaster()) {
             // Everything is in one JVM: stay on loopback instead of whatever the host name resolves to.
             // On a cluster the executors must reach the driver, so there these stay Spark's choice.

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *                              under a temp dir) or a Hadoop URI such as {@code hdfs://} or {@code s3a://}
  * @param triggerInterval       micro-batch trigger interval, in (0, 1 minute]
  * @param sparkMaster           Spark master URL, e.g. {@code local[*]}, {@code spark://host:7077}
+ * @param cassandraDatacenter   the Cassandra driver's local datacenter
+ * @param maxOffsetsPerTrigger  most Kafka records one micro-batch reads
  */
 public record SidecarSettings(
         String kafkaBootstrapServers,
@@ -38,7 +40,9 @@ public record SidecarSettings(
         String keyspace,
         String checkpointDir,
         Duration triggerInterval,
-        String sparkMaster) {
+        String sparkMaster,
+        String cassandraDatacenter,
+        long maxOffsetsPerTrigger) {
 
     public static final String ENV_KAFKA_BOOTSTRAP_SERVERS = "PIPELINE_KAFKA_BOOTSTRAP_SERVERS";
     public static final String ENV_CASSANDRA_HOST = "PIPELINE_CASSANDRA_HOST";
@@ -48,6 +52,11 @@ public record SidecarSettings(
     public static final String ENV_TRIGGER_INTERVAL = "PIPELINE_SPARK_TRIGGER_INTERVAL";
     public static final String ENV_SPARK_MASTER = "PIPELINE_SPARK_MASTER";
     public static final String ENV_WORK_DIR = "PIPELINE_WORK_DIR";
+    public static final String ENV_CASSANDRA_KEYSPACE = "PIPELINE_CASSANDRA_KEYSPACE";
+    public static final String ENV_CASSANDRA_DC = "PIPELINE_CASSANDRA_DC";
+    /** Put before all three topic names, as the monolith does ({@code KafkaSettings.Topics.prefixed}). */
+    public static final String ENV_KAFKA_TOPIC_PREFIX = "PIPELINE_KAFKA_TOPIC_PREFIX";
+    public static final String ENV_MAX_OFFSETS_PER_TRIGGER = "PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER";
 
     public static final String DEFAULT_KAFKA_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final String DEFAULT_SOURCE_TOPIC = "users_created";
@@ -59,6 +68,8 @@ public record SidecarSettings(
     public static final String DEFAULT_WORK_DIR = "./work";
     public static final Duration DEFAULT_TRIGGER_INTERVAL = Duration.ofSeconds(1);
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
+    public static final String DEFAULT_CASSANDRA_DC = "datacenter1";
+    public static final long DEFAULT_MAX_OFFSETS_PER_TRIGGER = 50_000;
 
     /*
      * Longer triggers make the fetch -> persisted round trip (and the run's COMPLETED state the
@@ -87,12 +98,25 @@ public record SidecarSettings(
         requireCheckpointDir("checkpointDir", checkpointDir);
         requireTriggerInterval("triggerInterval", triggerInterval);
         requireSparkMaster("sparkMaster", sparkMaster);
+        requireNotBlank("cassandraDatacenter", cassandraDatacenter);
+        if (maxOffsetsPerTrigger < 1) {
+            throw invalid("maxOffsetsPerTrigger", String.valueOf(maxOffsetsPerTrigger), "must be at least 1");
+        }
         if (sourceTopic.equals(deadLetterTopic) || sourceTopic.equals(persistedTopic)
                 || deadLetterTopic.equals(persistedTopic)) {
             // Reading our own output would loop records forever.
             throw new IllegalArgumentException("sourceTopic, deadLetterTopic and persistedTopic must differ, got "
                     + sourceTopic + ", " + deadLetterTopic + ", " + persistedTopic);
         }
+    }
+
+    /** Settings without the later components: local datacenter and max offsets take their defaults. */
+    public SidecarSettings(String kafkaBootstrapServers, String sourceTopic, String deadLetterTopic,
+                           String persistedTopic, String cassandraHost, int cassandraPort, String keyspace,
+                           String checkpointDir, Duration triggerInterval, String sparkMaster) {
+        this(kafkaBootstrapServers, sourceTopic, deadLetterTopic, persistedTopic, cassandraHost, cassandraPort,
+                keyspace, checkpointDir, triggerInterval, sparkMaster, DEFAULT_CASSANDRA_DC,
+                DEFAULT_MAX_OFFSETS_PER_TRIGGER);
     }
 
     /** The defaults: everything on loopback, checkpoints under {@code ./work/spark/checkpoints}. */
@@ -142,8 +166,35 @@ public record SidecarSettings(
         String master = env.getOrDefault(ENV_SPARK_MASTER, DEFAULT_SPARK_MASTER);
         requireSparkMaster(ENV_SPARK_MASTER, master);
 
-        return new SidecarSettings(kafka, DEFAULT_SOURCE_TOPIC, DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_PERSISTED_TOPIC,
-                cassandraHost, cassandraPort, DEFAULT_KEYSPACE, checkpointDir, trigger, master);
+        String keyspace = env.getOrDefault(ENV_CASSANDRA_KEYSPACE, DEFAULT_KEYSPACE);
+        requireKeyspace(ENV_CASSANDRA_KEYSPACE, keyspace);
+
+        String datacenter = env.getOrDefault(ENV_CASSANDRA_DC, DEFAULT_CASSANDRA_DC);
+        requireNotBlank(ENV_CASSANDRA_DC, datacenter);
+
+        String prefix = env.getOrDefault(ENV_KAFKA_TOPIC_PREFIX, "");
+        for (String topic : new String[] {DEFAULT_SOURCE_TOPIC, DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_PERSISTED_TOPIC}) {
+            if (!KAFKA_TOPIC.matcher(prefix + topic).matches()) {
+                throw invalid(ENV_KAFKA_TOPIC_PREFIX, prefix, "must make Kafka topic names: 1 to 249 of [a-zA-Z0-9._-] in all");
+            }
+        }
+
+        long maxOffsets = DEFAULT_MAX_OFFSETS_PER_TRIGGER;
+        if (env.containsKey(ENV_MAX_OFFSETS_PER_TRIGGER)) {
+            String text = env.get(ENV_MAX_OFFSETS_PER_TRIGGER);
+            try {
+                maxOffsets = Long.parseLong(text == null ? "" : text.trim());
+            } catch (NumberFormatException e) {
+                maxOffsets = 0;
+            }
+            if (maxOffsets < 1) {
+                throw invalid(ENV_MAX_OFFSETS_PER_TRIGGER, text, "must be a whole number of at least 1");
+            }
+        }
+
+        return new SidecarSettings(kafka, prefix + DEFAULT_SOURCE_TOPIC, prefix + DEFAULT_DEAD_LETTER_TOPIC,
+                prefix + DEFAULT_PERSISTED_TOPIC, cassandraHost, cassandraPort, keyspace, checkpointDir, trigger, master,
+                datacenter, maxOffsets);
     }
 
     /** True for the in-process masters, where the driver and executors share loopback. */

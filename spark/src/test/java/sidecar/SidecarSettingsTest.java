@@ -299,4 +299,56 @@ class SidecarSettingsTest {
             assertThat(load("PIPELINE_CASSANDRA_PORT", "9043")).isEqualTo(load("PIPELINE_CASSANDRA_PORT", "9043"));
         }
     }
+
+    @Nested
+    class SidecarQuerySettings {
+
+        @Test
+        void given_an_empty_environment_when_loaded_then_datacenter1_and_50000_offsets_per_trigger() {
+            SidecarSettings settings = SidecarSettings.defaults();
+
+            assertThat(settings.cassandraDatacenter()).isEqualTo("datacenter1");
+            assertThat(settings.maxOffsetsPerTrigger()).isEqualTo(50_000);
+        }
+
+        @Test
+        void given_keyspace_datacenter_and_max_offsets_when_loaded_then_they_are_used() {
+            SidecarSettings settings = load("PIPELINE_CASSANDRA_KEYSPACE", "it_ks", "PIPELINE_CASSANDRA_DC", "dc2",
+                    "PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", "1000");
+
+            assertThat(settings.keyspace()).isEqualTo("it_ks");
+            assertThat(settings.cassandraDatacenter()).isEqualTo("dc2");
+            assertThat(settings.maxOffsetsPerTrigger()).isEqualTo(1000);
+        }
+
+        @Test
+        void given_a_topic_prefix_when_loaded_then_all_three_topics_carry_it() {
+            SidecarSettings settings = load("PIPELINE_KAFKA_TOPIC_PREFIX", "staging.");
+
+            assertThat(settings.sourceTopic()).isEqualTo("staging.users_created");
+            assertThat(settings.deadLetterTopic()).isEqualTo("staging.users_created_dlq");
+            assertThat(settings.persistedTopic()).isEqualTo("staging.users_persisted");
+        }
+
+        @Test
+        void given_a_prefix_with_an_illegal_character_when_loaded_then_it_is_rejected_naming_the_variable() {
+            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_KAFKA_TOPIC_PREFIX", "a/b"))
+                    .withMessageStartingWith("PIPELINE_KAFKA_TOPIC_PREFIX='a/b' is invalid");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "-5", "many", ""})
+        void given_a_bad_max_offsets_when_loaded_then_it_is_rejected_naming_the_variable(String value) {
+            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", value))
+                    .withMessageStartingWith("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER='" + value + "' is invalid");
+        }
+
+        @Test
+        void given_a_bad_keyspace_or_blank_datacenter_when_loaded_then_they_are_rejected() {
+            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_CASSANDRA_KEYSPACE", "1ks"))
+                    .withMessageStartingWith("PIPELINE_CASSANDRA_KEYSPACE='1ks' is invalid");
+            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_CASSANDRA_DC", " "))
+                    .withMessageStartingWith("PIPELINE_CASSANDRA_DC=' ' is invalid");
+        }
+    }
 }

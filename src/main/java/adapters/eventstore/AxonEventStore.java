@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,7 @@ import application.port.out.AppendRunEventsPort;
 import application.port.out.FindRunsPort;
 import application.port.out.LoadRunHistoryPort;
 import application.port.out.ProbeDependencyPort;
+import application.port.out.RecordPersistedIdsPort;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import domain.event.RunEvent;
 import domain.event.UserEvent;
 import domain.run.RunId;
+import domain.user.UserId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -47,7 +51,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * in the same transaction.
  */
 public final class AxonEventStore
-        implements AppendRunEventsPort, LoadRunHistoryPort, FindRunsPort, ProbeDependencyPort, AutoCloseable {
+        implements AppendRunEventsPort, RecordPersistedIdsPort, LoadRunHistoryPort, FindRunsPort, ProbeDependencyPort, AutoCloseable {
 
     static final String RUN_STREAM = "IngestionRun";
     private static final String DUPLICATE_KEY = "23505";
@@ -120,6 +124,7 @@ public final class AxonEventStore
                     PostgresTokenTableFactory.INSTANCE.createTable(connection, TokenSchema.builder().build()).execute();
                 }
                 RunIndex.createIfMissing(connection);
+                PersistedUserTable.createIfMissing(connection);
             } catch (SQLException e) {
                 throw new EventStoreUnavailableException("cannot create the event store's tables", e);
             }
@@ -143,6 +148,32 @@ public final class AxonEventStore
 
     @Override
     public void append(RunId runId, int expectedVersion, List<RunEvent> runEvents, List<UserEvent> userEvents) {
+        inAppendTransaction(runId, expectedVersion, () -> {
+            publish(runId, expectedVersion, runEvents, userEvents);
+            return null;
+        });
+    }
+
+    @Override
+    public int recordPersisted(RunId runId, int expectedVersion, Collection<UserId> userIds,
+                               IntFunction<List<RunEvent>> decide) {
+        return inAppendTransaction(runId, expectedVersion, () -> {
+            int newlyPersisted = withConnection(connection -> PersistedUserTable.insertNew(connection, runId, userIds));
+            List<RunEvent> events = decide.apply(newlyPersisted);
+            if (!events.isEmpty()) {
+                publish(runId, expectedVersion, events, List.of());
+            }
+            return newlyPersisted;
+        });
+    }
+
+    /** How many distinct ids of the run were reported persisted. */
+    int persistedIdCount(RunId runId) {
+        return withConnection(connection -> PersistedUserTable.count(connection, runId));
+    }
+
+    /** Must run inside a transaction: the run events, the user events and the run index together. */
+    private void publish(RunId runId, int expectedVersion, List<RunEvent> runEvents, List<UserEvent> userEvents) {
         List<EventMessage<?>> messages = new ArrayList<>(runEvents.size() + userEvents.size());
         long sequence = expectedVersion;
         for (RunEvent event : runEvents) {
@@ -151,21 +182,27 @@ public final class AxonEventStore
         for (UserEvent event : userEvents) {
             messages.add(GenericEventMessage.asEventMessage(event));
         }
+        eventStore.publish(messages);
+        withConnection(connection -> {
+            RunIndex.record(connection, runId, runEvents);
+            return null;
+        });
+    }
+
+    private interface TransactionWork<T> {
+        T run();
+    }
+
+    private <T> T inAppendTransaction(RunId runId, int expectedVersion, TransactionWork<T> work) {
         try {
-            transactions.executeInTransaction(() -> {
-                eventStore.publish(messages);
-                withConnection(connection -> {
-                    RunIndex.record(connection, runId, runEvents);
-                    return null;
-                });
-            });
+            return transactions.fetchInTransaction(work::run);
         } catch (ConcurrencyException e) {
             throw new ConcurrentRunUpdateException(runId, expectedVersion, e);
         } catch (EventStoreException e) {
             throw new EventStoreUnavailableException("cannot append the events of run " + runId, e);
         } catch (EventStoreUnavailableException e) {
             if (isDuplicateKey(e)) {
-                // the run index's unique idempotency key: another request created that run first
+                // a unique key of the run index or the persisted ids: another writer got there first
                 throw new ConcurrentRunUpdateException(runId, expectedVersion, e);
             }
             throw e;

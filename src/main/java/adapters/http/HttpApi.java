@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import application.port.in.CheckHealthQuery;
 import application.port.in.RequestUserFetchUseCase;
 import application.port.in.ViewRunsQuery;
+import application.port.in.ViewUsersQuery;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -44,8 +45,8 @@ public final class HttpApi implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (port taken, unknown host)
      */
     public static HttpApi start(HttpSettings settings, RequestUserFetchUseCase fetchUsers, ViewRunsQuery runs,
-                                CheckHealthQuery health, PrometheusMeterRegistry registry) {
-        Javalin app = create(settings, fetchUsers, runs, health, registry);
+                                ViewUsersQuery users, CheckHealthQuery health, PrometheusMeterRegistry registry) {
+        Javalin app = create(settings, fetchUsers, runs, users, health, registry);
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -61,16 +62,18 @@ public final class HttpApi implements AutoCloseable {
 
     /** The configured application, not started: tests run it with JavalinTest on a free port. */
     static Javalin create(HttpSettings settings, RequestUserFetchUseCase fetchUsers, ViewRunsQuery runs,
-                          CheckHealthQuery health, PrometheusMeterRegistry registry) {
+                          ViewUsersQuery users, CheckHealthQuery health, PrometheusMeterRegistry registry) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fetchUsers, "fetchUsers");
         Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(users, "users");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(registry, "registry");
 
         ObjectMapper mapper = JsonBodies.mapper();
         CommandHandlers commands = new CommandHandlers(fetchUsers, new JsonBodies(mapper, settings.maxRequestBodyBytes()));
         RunHandlers runViews = new RunHandlers(runs);
+        UserHandlers userViews = new UserHandlers(users);
         OperationsHandlers operations = new OperationsHandlers(health, registry, openApiDocument());
         ErrorResponses errors = new ErrorResponses();
         HttpMetrics metrics = new HttpMetrics(registry);
@@ -92,6 +95,8 @@ public final class HttpApi implements AutoCloseable {
                 router.post("/api/commands/fetch-users", commands::fetchUsers);
                 router.get("/api/runs", runViews::list);
                 router.get("/api/runs/{runId}", runViews::show);
+                router.get("/api/runs/{runId}/users", userViews::listOfRun);
+                router.get("/api/users/{id}", userViews::show);
                 router.get("/health", operations::health);
                 router.get("/ready", operations::ready);
                 router.get("/metrics", operations::metrics);

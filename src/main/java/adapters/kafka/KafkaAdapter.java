@@ -3,6 +3,8 @@ package adapters.kafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 
+import application.port.in.RecordPersistedUsersUseCase;
+
 /** The one way in: builds the Kafka adapter's parts for the composition root. */
 public final class KafkaAdapter {
 
@@ -38,5 +40,18 @@ public final class KafkaAdapter {
         try (Admin admin = KafkaClients.admin(settings, "user-pipeline-topics", settings.requestTimeout())) {
             new KafkaTopics(settings, admin).ensure();
         }
+    }
+
+    /**
+     * Starts consuming {@code users_persisted} in a thread of its own, in consumer group
+     * {@code groupId} ({@link PersistedUsersConsumer#DEFAULT_GROUP_ID} unless several apps must each
+     * see every message), until closed.
+     */
+    public static PersistedUsersConsumer persistedUsersConsumer(KafkaSettings settings, String groupId,
+                                                                RecordPersistedUsersUseCase useCase) {
+        PersistedUsersConsumer consumer = new PersistedUsersConsumer(KafkaClients.persistedConsumer(settings, groupId),
+                settings.topics().usersPersisted(), useCase);
+        consumer.start();
+        return consumer;
     }
 }

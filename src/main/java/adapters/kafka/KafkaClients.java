@@ -6,11 +6,16 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Client configurations derived from {@link KafkaSettings}, in one place so they can be read side by side. */
@@ -62,6 +67,30 @@ final class KafkaClients {
             return Admin.create(adminConfig(settings, clientId, timeout));
         } catch (KafkaException e) {
             throw new KafkaSetupException("cannot create a Kafka admin client for " + settings.bootstrapServers(), e);
+        }
+    }
+
+    static Map<String, Object> persistedConsumerConfig(KafkaSettings settings, String groupId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "user-pipeline-persisted-consumer");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // at least once: the consumer commits after the use case stored the message, never before
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a new group reads what the sidecar wrote before the monolith first started
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(settings.requestTimeout()));
+        return config;
+    }
+
+    static Consumer<String, byte[]> persistedConsumer(KafkaSettings settings, String groupId) {
+        try {
+            return new KafkaConsumer<>(persistedConsumerConfig(settings, groupId), new StringDeserializer(),
+                    new ByteArrayDeserializer());
+        } catch (KafkaException e) {
+            throw new KafkaSetupException("cannot create a Kafka consumer for " + settings.bootstrapServers(), e);
         }
     }
 

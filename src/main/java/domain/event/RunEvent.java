@@ -7,7 +7,8 @@ import domain.run.RunId;
  * run's state loads fast however many users it fetched.
  */
 public sealed interface RunEvent
-        permits RunRequested, PageStored, PageFetchFailed, RunFetched, RunFailed, RunCompleted {
+        permits RunRequested, PageStored, PageFetchFailed, RunFetched, RunFailed, RunCompleted,
+        UsersPersisted {
 
     RunId runId();
 }

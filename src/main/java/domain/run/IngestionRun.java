@@ -18,6 +18,7 @@ import domain.event.RunEvent;
 import domain.event.RunFailed;
 import domain.event.RunFetched;
 import domain.event.RunRequested;
+import domain.event.UsersPersisted;
 
 /**
  * The state of one ingestion run, folded from its {@link RunEvent}s ({@link #replay}, {@link #apply}).
@@ -32,9 +33,8 @@ import domain.event.RunRequested;
  * @param storedPages    pages whose users are all in the event store
  * @param fetched        accepted users of the stored pages (they go on to Kafka)
  * @param rejected       rejected profiles of the stored pages
- * @param persisted      accepted users the sidecar reported persisted. Not carried by run events
- *                       (UserPersisted lives beside the run stream): the caller counts distinct
- *                       persisted ids and sets the total with {@link #withPersisted(int)};
+ * @param persisted      accepted users the sidecar reported persisted: the sum of the
+ *                       {@link UsersPersisted} events (each counts distinct ids not reported before);
  *                       {@link RunCompleted} records the final figure.
  * @param pageFailures   failed attempts per page (pages that never failed are absent)
  * @param lastError      the last page error or the run's failure reason; null if none. It stays
@@ -102,6 +102,10 @@ public record IngestionRun(RunId runId, int count, int pageSize, String seed, Li
         if (event instanceof RunCompleted e) {
             return with(status(RunStatus.COMPLETED), storedPages, fetched, rejected,
                     Math.max(persisted, e.persisted()), pageFailures, lastError);
+        }
+        if (event instanceof UsersPersisted e) {
+            return with(status, storedPages, fetched, rejected, persisted + e.newlyPersisted(), pageFailures,
+                    lastError);
         }
         if (event instanceof RunRequested) {
             throw new IllegalArgumentException("run " + runId + " was already requested");

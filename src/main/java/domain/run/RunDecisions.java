@@ -17,6 +17,7 @@ import domain.event.RunEvent;
 import domain.event.RunFailed;
 import domain.event.RunFetched;
 import domain.event.RunRequested;
+import domain.event.UsersPersisted;
 
 /**
  * A run's decisions: command + state -> events. Each returns the events to append (empty when there
@@ -131,8 +132,9 @@ public final class RunDecisions {
      * The sidecar persisted {@code newlyPersisted} more users of the run (distinct ids, counted by the
      * caller from UserPersisted). [RunCompleted] when the run is FETCHED and the persisted total
      * ({@code run.persisted() + newlyPersisted}) reaches the fetched count; otherwise nothing.
-     * The caller then sets that total on its state with {@link IngestionRun#withPersisted(int)}
-     * (run events do not carry it) and applies the returned events. Reports for a finished run or
+     * Usually reached through {@link #usersPersisted}, whose {@code UsersPersisted} event carries the
+     * count into the state; a caller using this alone sets the total with
+     * {@link IngestionRun#withPersisted(int)} before applying the returned events. Reports for a finished run or
      * for a run still fetching return nothing: {@link #pageStored} completes a run whose users were
      * all persisted before its last page was stored.
      */
@@ -146,6 +148,27 @@ public final class RunDecisions {
             return List.of(new RunCompleted(run.runId(), total, now));
         }
         return List.of();
+    }
+
+    /**
+     * The sidecar persisted {@code newlyPersisted} users of the run not reported before (the caller
+     * de-duplicates ids): [UsersPersisted], plus [RunCompleted] when {@link #persisted} says the run is
+     * done. Nothing when no id is new (a replayed batch).
+     */
+    public static List<RunEvent> usersPersisted(IngestionRun run, String batchId, int newlyPersisted,
+                                                Instant persistedAt, Instant now) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(persistedAt, "persistedAt");
+        if (newlyPersisted < 0) {
+            throw new IllegalArgumentException("newlyPersisted must be >= 0, was " + newlyPersisted);
+        }
+        if (newlyPersisted == 0) {
+            return List.of();
+        }
+        List<RunEvent> events = new ArrayList<>();
+        events.add(new UsersPersisted(run.runId(), batchId, newlyPersisted, persistedAt));
+        events.addAll(persisted(run, newlyPersisted, now));
+        return List.copyOf(events);
     }
 
     private static List<String> nationalities(List<String> requested) {

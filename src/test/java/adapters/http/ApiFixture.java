@@ -29,6 +29,7 @@ final class ApiFixture {
 
     final FakeFetchUsers fetchUsers = new FakeFetchUsers();
     final FakeRuns runs = new FakeRuns();
+    final FakeUsers users = new FakeUsers();
     final FakeHealth health = new FakeHealth();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private HttpSettings settings = HttpSettings.defaults().withPort(0);
@@ -43,7 +44,7 @@ final class ApiFixture {
     }
 
     Javalin app() {
-        return HttpApi.create(settings, fetchUsers, runs, health, registry);
+        return HttpApi.create(settings, fetchUsers, runs, users, health, registry);
     }
 
     void test(TestCase testCase) {

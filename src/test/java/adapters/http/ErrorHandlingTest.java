@@ -109,7 +109,7 @@ class ErrorHandlingTest {
         };
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-        JavalinTest.test(HttpApi.create(HttpSettings.defaults(), new FakeFetchUsers(), broken, new FakeHealth(), registry),
+        JavalinTest.test(HttpApi.create(HttpSettings.defaults(), new FakeFetchUsers(), broken, new FakeUsers(), new FakeHealth(), registry),
                 (server, client) -> {
                     Reply reply = get(client, "/api/runs");
 

@@ -21,7 +21,7 @@ class HttpApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static HttpApi startOn(int port) {
-        return HttpApi.start(HttpSettings.defaults().withPort(port), new FakeFetchUsers(), new FakeRuns(), new FakeHealth(),
+        return HttpApi.start(HttpSettings.defaults().withPort(port), new FakeFetchUsers(), new FakeRuns(), new FakeUsers(), new FakeHealth(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 

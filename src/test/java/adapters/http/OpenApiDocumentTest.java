@@ -59,6 +59,8 @@ class OpenApiDocumentTest {
             "RunAccepted, adapters.http.CommandHandlers$RunAccepted",
             "RunLinks, adapters.http.CommandHandlers$Links",
             "RunList, adapters.http.RunHandlers$RunList",
+            "UserView, application.port.in.UserView",
+            "UserList, application.port.in.UserList",
             "Health, adapters.http.OperationsHandlers$Health",
             "Readiness, adapters.http.OperationsHandlers$Readiness",
             "Error, adapters.http.ErrorBody"})

@@ -1,0 +1,69 @@
+package application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import application.port.in.RecordPersistedUsersUseCase;
+import application.port.out.AppendRunEventsPort.ConcurrentRunUpdateException;
+import application.port.out.LoadRunHistoryPort;
+import application.port.out.RecordPersistedIdsPort;
+import domain.event.RunEvent;
+import domain.run.IngestionRun;
+import domain.run.RunDecisions;
+import domain.run.RunId;
+import domain.user.UserId;
+
+/**
+ * Turns the sidecar's reports into run events: de-duplicates ids per run in the event store (a
+ * replayed batch adds nothing), appends {@code UsersPersisted} with the count of new ids, and
+ * {@code RunCompleted} when every fetched user is persisted. Races with the page fetcher are
+ * resolved by deciding again on the newer state.
+ */
+public final class RecordPersistedUsers implements RecordPersistedUsersUseCase {
+
+    private static final System.Logger LOG = System.getLogger(RecordPersistedUsers.class.getName());
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final LoadRunHistoryPort history;
+    private final RecordPersistedIdsPort store;
+    private final Clock clock;
+    private final Set<RunId> warnedUnknown = ConcurrentHashMap.newKeySet();
+
+    public RecordPersistedUsers(LoadRunHistoryPort history, RecordPersistedIdsPort store, Clock clock) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public int recordPersisted(RunId runId, List<UserId> userIds, String batchId, Instant persistedAt) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(persistedAt, "persistedAt");
+        Set<UserId> ids = new LinkedHashSet<>(userIds);
+        for (int attempt = 1; ; attempt++) {
+            List<RunEvent> events = history.loadHistory(runId);
+            if (events.isEmpty()) {
+                if (warnedUnknown.add(runId)) {
+                    LOG.log(System.Logger.Level.WARNING, "users_persisted for unknown run {0} (batch {1}): skipped",
+                            runId, batchId);
+                }
+                return 0;
+            }
+            IngestionRun run = IngestionRun.replay(events);
+            Instant now = clock.instant();
+            try {
+                return store.recordPersisted(runId, events.size(), ids,
+                        newlyPersisted -> RunDecisions.usersPersisted(run, batchId, newlyPersisted, persistedAt, now));
+            } catch (ConcurrentRunUpdateException raced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import application.port.in.RunView;
+import domain.event.RunCompleted;
+import domain.event.RunEvent;
+import domain.event.UsersPersisted;
+import domain.run.IngestionRun;
+import domain.run.RunDecisions;
+import domain.run.RunId;
+import domain.user.UserId;
+
+class RecordPersistedUsersTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private final InMemoryRunStore store = new InMemoryRunStore();
+    private final RecordPersistedUsers record = new RecordPersistedUsers(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ViewRuns views = new ViewRuns(store, store);
+
+    @Test
+    void given_a_fetched_run_when_all_its_users_are_reported_then_it_completes_with_the_count() {
+        RunId runId = fetchedRun(4);
+        List<UserId> ids = ids(4);
+
+        assertThat(record.recordPersisted(runId, ids.subList(0, 2), "q:1", NOW)).isEqualTo(2);
+        assertThat(views.findRun(runId.toString())).get().extracting(RunView::persisted, RunView::status)
+                .containsExactly(2, "FETCHED");
+        assertThat(record.recordPersisted(runId, ids.subList(2, 4), "q:2", NOW)).isEqualTo(2);
+
+        RunView view = views.findRun(runId.toString()).orElseThrow();
+        assertThat(view.persisted()).isEqualTo(4);
+        assertThat(view.status()).isEqualTo("COMPLETED");
+        assertThat(store.loadHistory(runId)).filteredOn(RunCompleted.class::isInstance)
+                .containsExactly(new RunCompleted(runId, 4, NOW));
+    }
+
+    @Test
+    void given_a_replayed_batch_when_reported_again_then_nothing_is_counted_twice() {
+        RunId runId = fetchedRun(10);
+        List<UserId> ids = ids(3);
+
+        record.recordPersisted(runId, ids, "q:1", NOW);
+        int versionAfterFirst = store.loadHistory(runId).size();
+
+        assertThat(record.recordPersisted(runId, ids, "q:1", NOW)).isZero();
+        assertThat(record.recordPersisted(runId, List.of(ids.get(0), ids.get(0), UserId.of(UUID.randomUUID().toString())),
+                "q:2", NOW)).isEqualTo(1);
+        assertThat(store.loadHistory(runId)).hasSize(versionAfterFirst + 1);
+        assertThat(store.loadHistory(runId)).filteredOn(UsersPersisted.class::isInstance)
+                .extracting(e -> ((UsersPersisted) e).newlyPersisted()).containsExactly(3, 1);
+        assertThat(views.findRun(runId.toString()).orElseThrow().persisted()).isEqualTo(4);
+        assertThat(store.persistedIds(runId)).hasSize(4);
+    }
+
+    @Test
+    void given_an_unknown_run_when_reported_then_it_is_skipped() {
+        RunId unknown = RunId.random();
+
+        assertThat(record.recordPersisted(unknown, ids(2), "q:1", NOW)).isZero();
+        assertThat(record.recordPersisted(unknown, ids(2), "q:1", NOW)).isZero();
+        assertThat(store.loadHistory(unknown)).isEmpty();
+    }
+
+    /** A run of {@code count} users on one page, stored and FETCHED. */
+    private RunId fetchedRun(int count) {
+        RunId runId = RunId.random();
+        List<RunEvent> events = new ArrayList<>(RunDecisions.request(runId, count, count, "seed", null, null, null, NOW));
+        IngestionRun run = IngestionRun.replay(events);
+        events.addAll(RunDecisions.pageStored(run, 1, count, 0, NOW));
+        store.append(runId, 0, events, List.of());
+        return runId;
+    }
+
+    private static List<UserId> ids(int n) {
+        List<UserId> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(UserId.of(UUID.randomUUID().toString()));
+        }
+        return ids;
+    }
+}
