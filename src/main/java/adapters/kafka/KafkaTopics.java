@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,17 +98,28 @@ final class KafkaTopics {
     private void awaitLeaders(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs());
         while (true) {
-            boolean allLed = admin.describeTopics(topics).allTopicNames().get(timeoutMs(), TimeUnit.MILLISECONDS)
-                    .values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-            if (allLed) {
+            if (allPartitionsLed(topics)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("partitions of " + topics + " have no leader after " + timeoutMs() + " ms");
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** False while the broker's metadata does not know the new topics yet, or a partition has no leader. */
+    private boolean allPartitionsLed(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get(timeoutMs(), TimeUnit.MILLISECONDS)
+                    .values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
