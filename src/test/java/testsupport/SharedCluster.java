@@ -57,7 +57,7 @@ public final class SharedCluster implements ParameterResolver {
         }
     }
 
-    private record Running(EmbeddedCluster cluster) implements ExtensionContext.Store.CloseableResource {
+    private record Running(EmbeddedCluster cluster) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             cluster.close();
