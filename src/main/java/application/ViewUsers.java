@@ -12,6 +12,7 @@ import application.port.out.LoadPersistedUserPort;
 import application.port.out.PersistedUser;
 import application.port.out.UserPageOfRun;
 import domain.run.RunId;
+import domain.user.User;
 import domain.user.UserId;
 
 /** Answers "show me user X" and "which users did run Y persist?" from the Cassandra projection. */
@@ -57,9 +58,11 @@ public final class ViewUsers implements ViewUsersQuery {
         return new UserList(page.users().stream().map(ViewUsers::view).toList(), page.nextPagingState());
     }
 
-    static UserView view(PersistedUser u) {
+    static UserView view(PersistedUser stored) {
+        User u = stored.user();
         return new UserView(u.id().toString(), u.firstName(), u.lastName(), u.gender(), u.address(), u.postCode(),
                 u.email(), u.username(), u.dob(), u.registeredDate(), u.phone(), u.picture(),
-                u.runId() == null ? null : u.runId().toString(), u.nationality(), u.fetchedAt(), u.persistedAt());
+                stored.runId() == null ? null : stored.runId().toString(), u.nationality(), stored.fetchedAt(),
+                stored.persistedAt());
     }
 }

@@ -17,6 +17,7 @@ import application.port.out.LoadPersistedUserPort;
 import application.port.out.PersistedUser;
 import application.port.out.UserPageOfRun;
 import domain.run.RunId;
+import domain.user.User;
 import domain.user.UserId;
 
 class ViewUsersTest {
@@ -24,8 +25,8 @@ class ViewUsersTest {
     private static final RunId RUN = RunId.of("6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
     private static final UserId ID = UserId.of("0d3f5c2a-9b8e-4c7d-a6f5-e4d3c2b1a098");
     private static final Instant AT = Instant.parse("2026-11-25T10:00:04.902Z");
-    private static final PersistedUser USER = new PersistedUser(ID, "Åse", null, "female", null, null, null, null,
-            null, null, null, null, RUN, "NO", AT, AT);
+    private static final PersistedUser USER = new PersistedUser(new User(ID, "Åse", null, "female", null, null, null,
+            null, null, null, null, null, "NO"), RUN, AT, AT);
 
     private final LoadPersistedUserPort load = id -> Optional.ofNullable(Map.of(ID, USER).get(id));
     private final ListRunUsersPort list = (runId, pageSize, state) -> {

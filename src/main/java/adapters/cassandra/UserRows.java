@@ -5,6 +5,7 @@ import java.util.UUID;
 import application.port.out.PersistedUser;
 import com.datastax.oss.driver.api.core.cql.Row;
 import domain.run.RunId;
+import domain.user.User;
 import domain.user.UserId;
 
 /** Rows of the two user tables as {@link PersistedUser}s. */
@@ -19,7 +20,7 @@ final class UserRows {
 
     /** A {@code created_users} row selected with {@link #USER_COLUMNS}. */
     static PersistedUser fromCreatedUsers(Row row) {
-        return new PersistedUser(
+        User user = new User(
                 new UserId(row.getUuid("id")),
                 row.getString("first_name"),
                 row.getString("last_name"),
@@ -32,9 +33,8 @@ final class UserRows {
                 row.getInstant("registered_date"),
                 row.getString("phone"),
                 row.getString("picture"),
-                runId(row.getUuid("run_id")),
-                row.getString("nationality"),
-                row.getInstant("fetched_at"),
+                row.getString("nationality"));
+        return new PersistedUser(user, runId(row.getUuid("run_id")), row.getInstant("fetched_at"),
                 row.getInstant("persisted_at"));
     }
 
@@ -44,16 +44,15 @@ final class UserRows {
      * hiding a user the run did persist.
      */
     static PersistedUser fromUsersByRun(Row row) {
-        return new PersistedUser(
+        User user = new User(
                 new UserId(row.getUuid("id")),
                 row.getString("first_name"),
                 row.getString("last_name"),
                 null, null, null,
                 row.getString("email"),
                 null, null, null, null, null,
-                runId(row.getUuid("run_id")),
-                row.getString("nationality"),
-                null, null);
+                row.getString("nationality"));
+        return new PersistedUser(user, runId(row.getUuid("run_id")), null, null);
     }
 
     private static RunId runId(UUID value) {

@@ -14,6 +14,7 @@ import application.port.out.UserPageOfRun;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import domain.run.RunId;
+import domain.user.User;
 import domain.user.UserId;
 import embedded.EmbeddedCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -92,10 +93,10 @@ class CassandraUsersIT {
                         "aegir.odegard@example.com", "bluebird123", dob, registered, "(272) 790-0888",
                         "https://randomuser.me/api/portraits/med/men/54.jpg", runId, "NO", fetched, persisted));
 
-        assertThat(users.loadUser(new UserId(id))).contains(new PersistedUser(new UserId(id), "Ægir", "Ødegård", "male",
-                "4312 Kirkeveien, Kvinesdal, Østfold, Norway", "4480", "aegir.odegard@example.com", "bluebird123",
-                dob, registered, "(272) 790-0888", "https://randomuser.me/api/portraits/med/men/54.jpg",
-                new RunId(runId), "NO", fetched, persisted));
+        assertThat(users.loadUser(new UserId(id))).contains(new PersistedUser(new User(new UserId(id), "Ægir", "Ødegård",
+                "male", "4312 Kirkeveien, Kvinesdal, Østfold, Norway", "4480", "aegir.odegard@example.com", "bluebird123",
+                dob, registered, "(272) 790-0888", "https://randomuser.me/api/portraits/med/men/54.jpg", "NO"),
+                new RunId(runId), fetched, persisted));
     }
 
     @Test
@@ -106,8 +107,8 @@ class CassandraUsersIT {
         PersistedUser user = users.loadUser(new UserId(id)).orElseThrow();
 
         assertThat(user.runId()).isNull();
-        assertThat(user.dob()).isNull();
-        assertThat(user.firstName()).isNull();
+        assertThat(user.user().dob()).isNull();
+        assertThat(user.user().firstName()).isNull();
     }
 
     @Test
@@ -169,8 +170,8 @@ class CassandraUsersIT {
 
         assertThat(users.listUsers(run, 10, null).users()).singleElement().satisfies(user -> {
             assertThat(user.id()).isEqualTo(new UserId(id));
-            assertThat(user.firstName()).isEqualTo("Ægir");
-            assertThat(user.email()).isEqualTo("a@example.com");
+            assertThat(user.user().firstName()).isEqualTo("Ægir");
+            assertThat(user.user().email()).isEqualTo("a@example.com");
             assertThat(user.runId()).isEqualTo(run);
             assertThat(user.fetchedAt()).isNull();
         });
