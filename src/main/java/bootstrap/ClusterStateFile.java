@@ -14,7 +14,7 @@ import java.util.Properties;
  * What {@code ./pipeline up} leaves behind so that {@code ./pipeline down} can find it: the pid of
  * the {@code up} process and of its servers. A file whose processes are all gone is stale and ignored.
  */
-record ClusterStateFile(long ownerPid, long kafkaPid, long cassandraPid,
+record ClusterStateFile(long ownerPid, long kafkaPid, long cassandraPid, long sidecarPid,
                         String kafkaBootstrapServers, String cassandraContactPoint) {
 
     static Path location(Path workDir) {
@@ -22,7 +22,7 @@ record ClusterStateFile(long ownerPid, long kafkaPid, long cassandraPid,
     }
 
     List<Long> serverPids() {
-        return List.of(kafkaPid, cassandraPid);
+        return List.of(kafkaPid, cassandraPid, sidecarPid);
     }
 
     boolean ownerAlive() {
@@ -34,6 +34,7 @@ record ClusterStateFile(long ownerPid, long kafkaPid, long cassandraPid,
         properties.setProperty("owner.pid", Long.toString(ownerPid));
         properties.setProperty("kafka.pid", Long.toString(kafkaPid));
         properties.setProperty("cassandra.pid", Long.toString(cassandraPid));
+        properties.setProperty("sidecar.pid", Long.toString(sidecarPid));
         properties.setProperty("kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.setProperty("cassandra.contact-point", cassandraContactPoint);
         try {
@@ -57,6 +58,7 @@ record ClusterStateFile(long ownerPid, long kafkaPid, long cassandraPid,
                     Long.parseLong(properties.getProperty("owner.pid", "-1")),
                     Long.parseLong(properties.getProperty("kafka.pid", "-1")),
                     Long.parseLong(properties.getProperty("cassandra.pid", "-1")),
+                    Long.parseLong(properties.getProperty("sidecar.pid", "-1")),
                     properties.getProperty("kafka.bootstrap-servers", ""),
                     properties.getProperty("cassandra.contact-point", "")));
         } catch (IOException | NumberFormatException e) {

@@ -1,5 +1,9 @@
 package bootstrap;
 
+import static bootstrap.BenchOutput.deleteRecursively;
+import static bootstrap.BenchOutput.directorySize;
+import static bootstrap.BenchOutput.progress;
+
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -205,29 +209,6 @@ final class IngestionBenchmark implements Callable<Integer> {
                 ack.get();
             }
             return records / ((System.nanoTime() - begin) / 1e9);
-        }
-    }
-
-    private static void progress(PrintWriter out, String line) {
-        out.println("  " + line);
-        out.flush();
-    }
-
-    private static long directorySize(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

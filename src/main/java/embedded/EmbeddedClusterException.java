@@ -46,6 +46,15 @@ public final class EmbeddedClusterException extends RuntimeException {
         return failedToStart(server, "its classpath could not be resolved from Maven Central", mavenLog, logTail);
     }
 
+    static EmbeddedClusterException notBuilt(String server, Path missing, String buildCommand) {
+        return new EmbeddedClusterException(String.format("%s is not built: %s is missing. Build it with `%s`"
+                + " (./pipeline does this by itself).", server, missing, buildCommand));
+    }
+
+    static EmbeddedClusterException misconfigured(String what) {
+        return new EmbeddedClusterException(what);
+    }
+
     static EmbeddedClusterException io(String what, Throwable cause) {
         return new EmbeddedClusterException(what + ": " + cause.getMessage(), cause);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +51,13 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String name, Path java, List<String> jvmOptions, String classpath,
                                Path watchdogDir, String mainClass, List<String> args,
                                Path console, Path serverLog) {
+        return start(name, java, jvmOptions, classpath, watchdogDir, mainClass, args, Map.of(), console, serverLog);
+    }
+
+    /** As above, with {@code environment} added to the child's inherited environment. */
+    static ServerProcess start(String name, Path java, List<String> jvmOptions, String classpath,
+                               Path watchdogDir, String mainClass, List<String> args,
+                               Map<String, String> environment, Path console, Path serverLog) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
@@ -60,10 +68,11 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(args);
         try {
             Files.createDirectories(console.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ServerProcess(name, process, console, serverLog);
         } catch (IOException e) {
             throw EmbeddedClusterException.io("cannot start " + name + " with " + java, e);

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,15 +22,21 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import embedded.EmbeddedCluster;
+import embedded.SparkSidecar;
 import embedded.randomuser.RandomUserServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import testsupport.SharedCluster;
-import testsupport.SidecarProcess;
+import testsupport.Sidecars;
+import testsupport.RawTopics;
 
 /**
  * The whole pipeline on the embedded stack: HTTP command -> RandomUser source -> event store ->
- * Kafka -> Spark sidecar -> Cassandra -> users_persisted -> run COMPLETED.
+ * Kafka -> Spark sidecar -> Cassandra -> users_persisted -> run COMPLETED; with garbage written beside
+ * the run's users, the sidecar killed mid-run, and every message sent a second time.
  */
 @ExtendWith(SharedCluster.class)
 class PipelineEndToEndIT {
@@ -37,7 +45,7 @@ class PipelineEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void given_the_whole_stack_when_10000_users_are_requested_then_the_run_completes_with_exactly_10000_rows(
+    void given_garbage_a_crash_and_a_resend_when_10000_users_are_requested_then_exactly_10000_rows_and_the_run_completes(
             EmbeddedCluster cluster) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String prefix = "e2e_" + suffix + "_";
@@ -52,28 +60,111 @@ class PipelineEndToEndIT {
                     .withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed(prefix)))
                     .withCassandra(CassandraSettings.defaults("127.0.0.1:" + cassandra.getPort())
                             .withLocalDatacenter(cluster.cassandraDatacenter()).withKeyspace(keyspace));
+            SparkSidecar.Config sidecarConfig = new SparkSidecar.Config(cluster.kafkaBootstrapServers(),
+                    cassandra.getHostString(), cassandra.getPort(), keyspace, cluster.cassandraDatacenter(), prefix,
+                    work.resolve("sidecar"))
+                    // ten micro-batches instead of one or two, so that the crash below lands mid-run
+                    .withTuning("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", "1000");
+            KafkaSettings.Topics topics = settings.kafka().topics();
+            String kafka = cluster.kafkaBootstrapServers();
+            SparkSidecar sidecar = null;
             try (PipelineApp app = PipelineApp.start(settings);
-                 SidecarProcess sidecar = SidecarProcess.start(new SidecarProcess.Config(cluster.kafkaBootstrapServers(),
-                         cassandra.getHostString(), cassandra.getPort(), keyspace, cluster.cassandraDatacenter(),
-                         prefix, work.resolve("sidecar")));
                  CqlSession cql = CqlSession.builder().addContactPoint(cassandra)
                          .withLocalDatacenter(cluster.cassandraDatacenter()).build()) {
+                sidecar = Sidecars.start(sidecarConfig);
                 RunsApi api = new RunsApi(app.baseUri());
                 long begin = System.nanoTime();
 
                 String runId = api.fetchUsers("{\"count\": " + USERS + "}", "e2e-" + suffix).json().get("runId").asText();
+                try (KafkaProducer<byte[], byte[]> outsider = RawTopics.rawProducer(kafka)) {
+                    outsider.send(new ProducerRecord<>(topics.usersCreated(), bytes("not json at all")));
+                    outsider.send(new ProducerRecord<>(topics.usersCreated(), bytes("{\"schema_version\":1,\"id\":\"abc\"}")));
+                    outsider.send(new ProducerRecord<>(topics.usersCreated(), null));
+                }
 
+                // a crash once the first users are persisted, then a restart on the same checkpoint
+                SparkSidecar first = sidecar;
+                JsonNode atCrash = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                        .failFast("sidecar exited, see " + first.logFile(), () -> !first.isAlive())
+                        .until(() -> api.run(runId), view -> view.get("persisted").asInt() > 0);
+                Sidecars.kill9(sidecar);
+                assertThat(atCrash.get("persisted").asInt()).as("persisted when the sidecar was killed").isLessThan(USERS);
+                sidecar = Sidecars.start(sidecarConfig);
+
+                SparkSidecar restarted = sidecar;
                 JsonNode run = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                        .failFast("sidecar exited, see " + restarted.logFile(), () -> !restarted.isAlive())
                         .until(() -> api.run(runId), view -> "COMPLETED".equals(view.get("status").asText())
-                                || "FAILED".equals(view.get("status").asText()) || !sidecar.isAlive());
+                                || "FAILED".equals(view.get("status").asText()));
                 assertThat(run.get("status").asText()).as("run %s; sidecar log %s", run, sidecar.logFile()).isEqualTo("COMPLETED");
-                System.out.printf("[e2e] %,d users from POST to COMPLETED in %.1f s%n", USERS, (System.nanoTime() - begin) / 1e9);
+                System.out.printf("[e2e] %,d users from POST to COMPLETED in %.1f s, sidecar killed at %,d persisted%n",
+                        USERS, (System.nanoTime() - begin) / 1e9, atCrash.get("persisted").asInt());
                 assertThat(run.get("persisted").asInt()).isEqualTo(USERS);
-                assertThat(cql.execute("SELECT count(*) FROM " + keyspace + ".created_users").one().getLong(0))
-                        .isEqualTo(USERS);
+                assertThat(countRows(cql, keyspace)).isEqualTo(USERS);
                 assertThat(listedUserIds(app.baseUri(), runId)).hasSize(USERS);
+                List<JsonNode> deadLetters = await().atMost(Duration.ofSeconds(60))
+                        .until(() -> json(RawTopics.readAll(kafka, topics.usersCreatedDlq())), dlq -> dlq.size() >= 3);
+                assertThat(deadLetters).extracting(d -> d.get("reason").asText())
+                        .hasSize(3).allSatisfy(reason -> assertThat(reason).isNotBlank());
+
+                // the same 10,000 messages once more, as a producer retry or a replayed outbox would send them
+                long announcedBefore = announcedIds(kafka, topics.usersPersisted(), runId);
+                int resent = resendUsersOfRun(kafka, topics.usersCreated(), runId);
+                assertThat(resent).isEqualTo(USERS);
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .failFast("sidecar exited, see " + restarted.logFile(), () -> !restarted.isAlive())
+                        .until(() -> announcedIds(kafka, topics.usersPersisted(), runId) >= announcedBefore + USERS);
+                assertThat(countRows(cql, keyspace)).isEqualTo(USERS);
+                assertThat(api.run(runId).get("persisted").asInt()).isEqualTo(USERS);
+                assertThat(api.run(runId).get("status").asText()).isEqualTo("COMPLETED");
+            } finally {
+                if (sidecar != null) {
+                    sidecar.close();
+                }
             }
         }
+    }
+
+    private static long countRows(CqlSession cql, String keyspace) {
+        return cql.execute("SELECT count(*) FROM " + keyspace + ".created_users").one().getLong(0);
+    }
+
+    /** Produces every users_created record of the run again, key, value and headers unchanged. */
+    private static int resendUsersOfRun(String kafka, String topic, String runId) throws Exception {
+        int sent = 0;
+        try (KafkaProducer<byte[], byte[]> producer = RawTopics.rawProducer(kafka)) {
+            for (ConsumerRecord<byte[], byte[]> record : RawTopics.readAll(kafka, topic)) {
+                JsonNode value = record.value() == null ? null : parseOrNull(record.value());
+                if (value != null && runId.equals(value.path("run_id").asText())) {
+                    producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), record.headers()));
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** How many user ids users_persisted announced for the run so far, repeats included. */
+    private static long announcedIds(String kafka, String topic, String runId) {
+        return json(RawTopics.readAll(kafka, topic)).stream()
+                .filter(message -> runId.equals(message.get("run_id").asText()))
+                .mapToLong(message -> message.get("user_ids").size()).sum();
+    }
+
+    private static List<JsonNode> json(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(r -> parseOrNull(r.value())).toList();
+    }
+
+    private static JsonNode parseOrNull(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Pages through GET /api/runs/{id}/users as a client would. */

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,19 +30,15 @@ import domain.run.RunId;
 import domain.user.User;
 import domain.user.UserId;
 import embedded.EmbeddedCluster;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import embedded.SparkSidecar;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import testsupport.SharedCluster;
-import testsupport.SidecarProcess;
+import testsupport.Sidecars;
+import testsupport.RawTopics;
 
 /**
  * The Spark sidecar as a child JVM on the embedded Kafka and Cassandra: users_created in, rows in
@@ -77,7 +71,7 @@ class SparkSidecarIT {
         users.forEach(u -> runIds.add(u.user().id().value().toString()));
         publish(kafka, users);
         UUID seedId = UUID.randomUUID();
-        try (KafkaProducer<byte[], byte[]> raw = rawProducer(cluster.kafkaBootstrapServers())) {
+        try (KafkaProducer<byte[], byte[]> raw = RawTopics.rawProducer(cluster.kafkaBootstrapServers())) {
             String topic = kafka.topics().usersCreated();
             raw.send(new ProducerRecord<>(topic, bytes("garbage-1"), bytes("not json at all")));
             raw.send(new ProducerRecord<>(topic, bytes("garbage-2"), bytes("[1,2,3]")));
@@ -89,7 +83,7 @@ class SparkSidecarIT {
 
         Path work = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster")).toAbsolutePath()
                 .getParent().resolve("sidecar-it-" + suffix);
-        SidecarProcess.Config config = new SidecarProcess.Config(cluster.kafkaBootstrapServers(),
+        SparkSidecar.Config config = new SparkSidecar.Config(cluster.kafkaBootstrapServers(),
                 cassandra.getHostString(), cassandra.getPort(), keyspace, cluster.cassandraDatacenter(), prefix, work);
 
         // count(*) scans the table: under the sidecar's write load it needs more than the driver's 2 s
@@ -98,7 +92,7 @@ class SparkSidecarIT {
         try (CqlSession cql = CqlSession.builder().addContactPoint(cassandra).withConfigLoader(slowScans)
                 .withLocalDatacenter(cluster.cassandraDatacenter()).build()) {
             long started = System.nanoTime();
-            SidecarProcess sidecar = SidecarProcess.start(config);
+            SparkSidecar sidecar = Sidecars.start(config);
             try {
                 awaitCount(cql, keyspace, USERS + 1, sidecar);
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -135,10 +129,14 @@ class SparkSidecarIT {
                 // a crash mid-stream, then a restart on the same checkpoint: still exact
                 List<UserFetched> more = users(USERS, new RunId(UUID.randomUUID()));
                 publish(kafka, more);
-                sidecar.kill9();
-                sidecar = SidecarProcess.start(config);
-                awaitCount(cql, keyspace, 2 * USERS + 1, sidecar);
-                Thread.sleep(3_000);
+                Sidecars.kill9(sidecar);
+                sidecar = Sidecars.start(config);
+                SparkSidecar restarted = sidecar;
+                // every id of the second run announced means every batch of it was written and committed
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                        .failFast("sidecar exited, see " + restarted.logFile(), () -> !restarted.isAlive())
+                        .until(() -> announcedIds(cluster.kafkaBootstrapServers(), kafka.topics().usersPersisted(),
+                                more.get(0).runId().value().toString()), ids -> ids.size() >= USERS);
                 assertThat(count(cql, keyspace)).isEqualTo(2 * USERS + 1);
             } finally {
                 sidecar.close();
@@ -146,7 +144,7 @@ class SparkSidecarIT {
         }
     }
 
-    private static void awaitCount(CqlSession cql, String keyspace, long expected, SidecarProcess sidecar) {
+    private static void awaitCount(CqlSession cql, String keyspace, long expected, SparkSidecar sidecar) {
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                 .failFast("sidecar exited, see " + sidecar.logFile(), () -> !sidecar.isAlive())
                 .ignoreExceptionsInstanceOf(DriverTimeoutException.class)
@@ -189,35 +187,11 @@ class SparkSidecarIT {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static KafkaProducer<byte[], byte[]> rawProducer(String servers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
     /** Every value of a topic, as JSON, from the beginning to the current end. */
     private static List<JsonNode> readAll(String servers, String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<JsonNode> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(JSON.readTree(record.value()));
-                }
-            }
+        for (ConsumerRecord<byte[], byte[]> record : RawTopics.readAll(servers, topic)) {
+            values.add(JSON.readTree(record.value()));
         }
         return values;
     }

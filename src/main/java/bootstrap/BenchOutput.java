@@ -1,0 +1,39 @@
+package bootstrap;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** What every benchmark does around its measurements: progress lines and a clean work dir. */
+final class BenchOutput {
+
+    private BenchOutput() {
+    }
+
+    static void progress(PrintWriter out, String line) {
+        out.println("  " + line);
+        out.flush();
+    }
+
+    /** A benchmark starts from nothing: data left by an earlier run would skew its figures. */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    static long directorySize(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+    }
+}

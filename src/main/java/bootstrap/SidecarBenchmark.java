@@ -1,0 +1,290 @@
+package bootstrap;
+
+import static bootstrap.BenchOutput.deleteRecursively;
+import static bootstrap.BenchOutput.progress;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import adapters.cassandra.CassandraSettings;
+import adapters.cassandra.CassandraUsers;
+import adapters.kafka.KafkaAdapter;
+import adapters.kafka.KafkaSettings;
+import adapters.kafka.KafkaUserPublisher;
+import adapters.randomuser.RandomUserAdapter;
+import adapters.randomuser.RandomUserSettings;
+import application.port.out.PageQuery;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import domain.event.UserFetched;
+import domain.run.RunId;
+import domain.user.MappingResult;
+import domain.user.ProfileMapping;
+import domain.user.User;
+import domain.user.UserId;
+import embedded.ClusterSettings;
+import embedded.EmbeddedCluster;
+import embedded.SparkSidecar;
+import embedded.randomuser.RandomUserServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The sidecar's write path: users/s from {@code users_created} to Cassandra (until every id is
+ * announced on {@code users_persisted}), beside the raw driver's async prepared-insert rate into a
+ * table of the same shape, with the same rows, measured in the same run on the same servers.
+ */
+@Command(name = "sidecar", mixinStandardHelpOptions = true,
+        description = {"Measure the Spark sidecar: users/s from users_created to Cassandra (all ids announced on",
+                "users_persisted), beside the Cassandra driver's own async insert rate. Prints figures."})
+final class SidecarBenchmark implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--users", defaultValue = "100000", description = "Users per measured round (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--warm-up", defaultValue = "20000",
+            description = "Users sent through each path first, unmeasured, to warm the JIT (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "Measured rounds of each path (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--raw-in-flight", defaultValue = "256",
+            description = "Concurrent async inserts of the driver-only baseline (default: ${DEFAULT-VALUE}).")
+    int rawInFlight;
+
+    @Option(names = "--spark-env", paramLabel = "NAME=VALUE",
+            description = "Extra PIPELINE_SPARK_* setting for the sidecar, repeatable, e.g. PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER=20000.")
+    Map<String, String> sparkEnv = Map.of();
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the benchmark's stack keeps its data (default: <project>/work/bench-sidecar, wiped first).")
+    Path workDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path home = Pipeline.projectHome();
+        Path work = workDir != null ? workDir.toAbsolutePath() : home.resolve("work").resolve("bench-sidecar");
+        deleteRecursively(work);
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(ClusterSettings.onFreePorts(home, work), line -> progress(out, line))) {
+            InetSocketAddress cassandra = cluster.cassandraContactPoint();
+            String contactPoint = "127.0.0.1:" + cassandra.getPort();
+            CassandraSettings tables = CassandraSettings.defaults(contactPoint)
+                    .withLocalDatacenter(cluster.cassandraDatacenter()).withKeyspace("bench_sidecar");
+            CassandraSettings rawTables = tables.withKeyspace("bench_raw");
+            CassandraUsers.connect(tables).close();
+            CassandraUsers.connect(rawTables).close();
+            KafkaSettings kafka = KafkaSettings.defaults(cluster.kafkaBootstrapServers());
+            KafkaAdapter.ensureTopics(kafka);
+
+            List<User> profiles = realProfiles();
+            progress(out, String.format("%,d real profiles from the loopback source; each round sends them with fresh ids",
+                    profiles.size()));
+
+            List<Double> rawRates = new ArrayList<>();
+            try (CqlSession cql = CqlSession.builder().addContactPoint(cassandra)
+                    .withLocalDatacenter(cluster.cassandraDatacenter()).build()) {
+                PreparedStatement insert = cql.prepare("INSERT INTO bench_raw.created_users (id, first_name, last_name,"
+                        + " gender, address, post_code, email, username, dob, registered_date, phone, picture, run_id,"
+                        + " nationality, fetched_at, persisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                rawInserts(cql, insert, batchOf(profiles, warmUp));
+                for (int round = 1; round <= rounds; round++) {
+                    double rate = rawInserts(cql, insert, batchOf(profiles, users));
+                    rawRates.add(rate);
+                    progress(out, String.format("raw driver round %d: %,.0f rows/s", round, rate));
+                }
+            }
+
+            SparkSidecar.Config config = new SparkSidecar.Config(cluster.kafkaBootstrapServers(), "127.0.0.1",
+                    cassandra.getPort(), tables.keyspace(), cluster.cassandraDatacenter(), "", work.resolve("sidecar"));
+            for (Map.Entry<String, String> setting : sparkEnv.entrySet()) {
+                config = config.withTuning(setting.getKey(), setting.getValue());
+            }
+            List<Double> sidecarRates = new ArrayList<>();
+            try (SparkSidecar sidecar = SparkSidecar.start(home, config, Duration.ofMinutes(3), line -> progress(out, line));
+                 KafkaUserPublisher publisher = KafkaAdapter.userPublisher(kafka);
+                 PersistedWatcher watcher = new PersistedWatcher(cluster.kafkaBootstrapServers(), kafka.topics().usersPersisted())) {
+                throughSidecar(publisher, watcher, sidecar, batchOf(profiles, warmUp), out);
+                for (int round = 1; round <= rounds; round++) {
+                    double rate = throughSidecar(publisher, watcher, sidecar, batchOf(profiles, users), out);
+                    sidecarRates.add(rate);
+                    progress(out, String.format("sidecar round %d: %,.0f users/s", round, rate));
+                }
+            }
+
+            double raw = median(rawRates);
+            double sidecar = median(sidecarRates);
+            out.println();
+            out.printf("Sidecar benchmark: %,d users per round, %d round(s) after a %,d-user warm-up, %d cores, Java %s%n",
+                    users, rounds, warmUp, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            out.printf("Sidecar settings: %s%n", sparkEnv.isEmpty() ? "defaults" : sparkEnv);
+            out.printf("| path | rate (median) | rounds |%n|---|---:|---|%n");
+            out.printf("| Cassandra driver alone, async prepared inserts into created_users (%d in flight) | %,.0f rows/s | %s |%n",
+                    rawInFlight, raw, format(rawRates));
+            out.printf("| sidecar: users_created -> created_users + users_by_run -> users_persisted | %,.0f users/s | %s |%n",
+                    sidecar, format(sidecarRates));
+            out.printf("The sidecar reaches %.0f%% of the raw driver rate measured in this run.%n", 100 * sidecar / raw);
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Publishes the users and waits until every one of them is announced as persisted; users/s. */
+    private static double throughSidecar(KafkaUserPublisher publisher, PersistedWatcher watcher, SparkSidecar sidecar,
+                                         List<UserFetched> batch, PrintWriter out) {
+        UUID run = batch.get(0).runId().value();
+        long begin = System.nanoTime();
+        publisher.publish(batch);
+        double published = (System.nanoTime() - begin) / 1e9;
+        long lastReport = System.nanoTime();
+        while (watcher.announced(run) < batch.size()) {
+            if (!sidecar.isAlive()) {
+                throw new IllegalStateException("the sidecar exited; see " + sidecar.logFile());
+            }
+            watcher.poll();
+            if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                progress(out, String.format("%.0f s: %,d of %,d persisted", (System.nanoTime() - begin) / 1e9,
+                        watcher.announced(run), batch.size()));
+                lastReport = System.nanoTime();
+            }
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        progress(out, String.format("%,d users published in %.1f s, all persisted after %.1f s", batch.size(),
+                published, seconds));
+        return batch.size() / seconds;
+    }
+
+    /** The same rows as the sidecar writes to created_users, as fast as the driver takes them; rows/s. */
+    private double rawInserts(CqlSession cql, PreparedStatement insert, List<UserFetched> batch) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(rawInFlight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long begin = System.nanoTime();
+        for (UserFetched fetched : batch) {
+            User u = fetched.user();
+            inFlight.acquire();
+            CompletionStage<AsyncResultSet> write = cql.executeAsync(insert.bind(u.id().value(), u.firstName(),
+                    u.lastName(), u.gender(), u.address(), u.postCode(), u.email(), u.username(), u.dob(),
+                    u.registeredDate(), u.phone(), u.picture(), fetched.runId().value(), u.nationality(),
+                    fetched.fetchedAt(), Instant.now()));
+            write.whenComplete((rows, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(rawInFlight);
+        if (failure.get() != null) {
+            throw new IllegalStateException("a raw insert failed: " + failure.get().getMessage(), failure.get());
+        }
+        return batch.size() / ((System.nanoTime() - begin) / 1e9);
+    }
+
+    /** Real RandomUser 1.4 profiles (a 5,000-user page of the loopback source), mapped to users. */
+    private static List<User> realProfiles() {
+        try (RandomUserServer source = RandomUserServer.start(0)) {
+            var page = RandomUserAdapter.create(RandomUserSettings.defaults().withBaseUrl(source.baseUri()).withoutRateLimit())
+                    .fetchPage(new PageQuery(1, PageQuery.MAX_RESULTS, "bench", List.of(), Optional.empty()));
+            return page.profiles().stream().map(ProfileMapping::map)
+                    .flatMap(result -> result instanceof MappingResult.Accepted accepted
+                            ? Stream.of(accepted.user()) : Stream.empty())
+                    .toList();
+        }
+    }
+
+    /** {@code count} users of one new run: the real profiles in turn, each with a fresh id. */
+    private static List<UserFetched> batchOf(List<User> profiles, int count) {
+        RunId run = new RunId(UUID.randomUUID());
+        Instant fetchedAt = Instant.now();
+        List<UserFetched> batch = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            User p = profiles.get(i % profiles.size());
+            User user = new User(new UserId(UUID.randomUUID()), p.firstName(), p.lastName(), p.gender(), p.address(),
+                    p.postCode(), p.email(), p.username(), p.dob(), p.registeredDate(), p.phone(), p.picture(),
+                    p.nationality());
+            batch.add(new UserFetched(run, 1 + i / PageQuery.MAX_RESULTS, user, fetchedAt));
+        }
+        return batch;
+    }
+
+    /** Follows users_persisted from its end at creation and counts the distinct ids announced per run. */
+    private static final class PersistedWatcher implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final Map<UUID, Set<String>> idsByRun = new java.util.HashMap<>();
+
+        PersistedWatcher(String bootstrapServers, String topic) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end now, before anything is published
+        }
+
+        void poll() {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                try {
+                    JsonNode message = JSON.readTree(record.value());
+                    Set<String> ids = idsByRun.computeIfAbsent(UUID.fromString(message.get("run_id").asText()),
+                            r -> new HashSet<>());
+                    message.get("user_ids").forEach(id -> ids.add(id.asText()));
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new IllegalStateException("unreadable users_persisted message: "
+                            + new String(record.value(), StandardCharsets.UTF_8), e);
+                }
+            }
+        }
+
+        long announced(UUID run) {
+            return idsByRun.getOrDefault(run, Set.of()).size();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String format(List<Double> rates) {
+        return String.join(", ", rates.stream().map(r -> String.format("%,.0f", r)).toList());
+    }
+}

@@ -1,0 +1,198 @@
+package embedded;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Spark sidecar ({@code spark/}) as a child JVM in {@code local[*]} mode: the embedded default's
+ * third server. It runs from {@code spark/target/classes} plus {@code spark/target/classpath.txt}
+ * (no fat jar needed), with Spark's Java 17 module options, configured only through its environment
+ * (the {@code PIPELINE_*} variables of {@code sidecar.SidecarSettings}), and through
+ * {@link ParentWatchdog} like the other servers, so it never outlives this process.
+ *
+ * <p>Ready once the streaming query has started: the sidecar prints {@value #READY_MARKER} then.
+ */
+public final class SparkSidecar implements AutoCloseable {
+
+    public static final String NAME = "Spark sidecar";
+    static final String READY_MARKER = "sidecar query ";
+    private static final String MAIN_CLASS = "sidecar.SidecarJob";
+    private static final Pattern SPARK_OPTIONS_PROPERTY =
+            Pattern.compile("<spark\\.java17\\.options>([^<]+)</spark\\.java17\\.options>");
+
+    /**
+     * Where the sidecar reads, writes and keeps its state.
+     *
+     * @param topicPrefix put before the three contract topic names ("" for the plain names)
+     * @param workDir     holds the checkpoint ({@code spark/checkpoints}), Spark's scratch space and
+     *                    {@code logs/sidecar.log}; the same dir across restarts resumes the query
+     * @param tuning      extra {@code PIPELINE_SPARK_*} settings (trigger interval, batch size, master)
+     */
+    public record Config(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String keyspace,
+                         String datacenter, String topicPrefix, Path workDir, Map<String, String> tuning) {
+
+        public Config {
+            workDir = workDir.toAbsolutePath().normalize();
+            tuning = Map.copyOf(tuning);
+        }
+
+        public Config(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String keyspace,
+                      String datacenter, String topicPrefix, Path workDir) {
+            this(kafkaBootstrapServers, cassandraHost, cassandraPort, keyspace, datacenter, topicPrefix, workDir,
+                    Map.of());
+        }
+
+        public Config withTuning(String variable, String value) {
+            Map<String, String> more = new LinkedHashMap<>(tuning);
+            more.put(variable, value);
+            return new Config(kafkaBootstrapServers, cassandraHost, cassandraPort, keyspace, datacenter, topicPrefix,
+                    workDir, more);
+        }
+
+        public Path checkpointDir() {
+            return workDir.resolve("spark").resolve("checkpoints");
+        }
+
+        public Path logFile() {
+            return workDir.resolve("logs").resolve("sidecar.log");
+        }
+
+        Map<String, String> environment() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("PIPELINE_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            env.put("PIPELINE_CASSANDRA_HOST", cassandraHost);
+            env.put("PIPELINE_CASSANDRA_PORT", Integer.toString(cassandraPort));
+            env.put("PIPELINE_CASSANDRA_KEYSPACE", keyspace);
+            env.put("PIPELINE_CASSANDRA_DC", datacenter);
+            env.put("PIPELINE_SPARK_CHECKPOINT_DIR", checkpointDir().toString());
+            env.put("PIPELINE_WORK_DIR", workDir.toString());
+            env.put("PIPELINE_KAFKA_TOPIC_PREFIX", topicPrefix);
+            // Spark reads the host address from this variable before any SparkConf exists
+            env.put("SPARK_LOCAL_IP", "127.0.0.1");
+            env.putAll(tuning);
+            return env;
+        }
+    }
+
+    private final ServerProcess process;
+    private final Config config;
+
+    private SparkSidecar(ServerProcess process, Config config) {
+        this.process = process;
+        this.config = config;
+    }
+
+    /**
+     * Starts the sidecar and returns once its streaming query runs. {@code projectHome} holds the
+     * built {@code spark/target}; {@code progress} gets one line per step.
+     */
+    public static SparkSidecar start(Path projectHome, Config config, Duration timeout, Consumer<String> progress) {
+        Path classes = projectHome.resolve("spark/target/classes");
+        Path classpathFile = projectHome.resolve("spark/target/classpath.txt");
+        if (!Files.isRegularFile(classpathFile) || !Files.isDirectory(classes)) {
+            throw EmbeddedClusterException.notBuilt(NAME, classpathFile, "./mvnw -f spark/pom.xml -DskipTests package");
+        }
+        String classpath;
+        try {
+            classpath = classes + File.pathSeparator + Files.readString(classpathFile).strip();
+        } catch (IOException e) {
+            throw EmbeddedClusterException.io("cannot read " + classpathFile, e);
+        }
+        List<String> jvmOptions = new ArrayList<>(sparkJava17Options(projectHome));
+        jvmOptions.add("-Xmx1g");
+        jvmOptions.add("-Dspark.local.dir=" + config.workDir().resolve("spark-local"));
+        Path watchdog = ServerProcess.installWatchdog(config.workDir().resolve("lib"));
+        Path log = config.logFile();
+        long logStart = sizeOf(log);
+        long begin = System.nanoTime();
+        progress.accept("Starting " + NAME + " (Spark local mode, checkpoint " + config.checkpointDir() + ") ...");
+        ServerProcess process = ServerProcess.start(NAME, JavaRuntime.current(), jvmOptions, classpath, watchdog,
+                MAIN_CLASS, List.of(), config.environment(), log, log);
+        process.awaitReady(() -> {
+            if (!logSince(log, logStart).contains(READY_MARKER)) {
+                throw new IllegalStateException("the streaming query has not started yet");
+            }
+        }, timeout);
+        progress.accept(String.format("%s ready in %.1f s (pid %d, log %s)", NAME,
+                (System.nanoTime() - begin) / 1e9, process.pid(), log));
+        return new SparkSidecar(process, config);
+    }
+
+    /**
+     * Spark 3.5's Java 17 module options, from their one source: the {@code spark.java17.options}
+     * property of spark/pom.xml (the sidecar's own test checks its {@code SparkJava17} list against it).
+     */
+    static List<String> sparkJava17Options(Path projectHome) {
+        Path pom = projectHome.resolve("spark/pom.xml");
+        try {
+            Matcher options = SPARK_OPTIONS_PROPERTY.matcher(Files.readString(pom));
+            if (!options.find()) {
+                throw EmbeddedClusterException.misconfigured("no <spark.java17.options> in " + pom);
+            }
+            return List.of(options.group(1).strip().split("\\s+"));
+        } catch (IOException e) {
+            throw EmbeddedClusterException.io("cannot read " + pom, e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return config.logFile();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** SIGTERM (the query stops after its current batch), SIGKILL if it does not stop in time. */
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String logSince(Path file, long offset) {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length() - offset;
+            if (length <= 0) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) Math.min(length, 4 << 20)];
+            in.seek(offset);
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
