@@ -23,6 +23,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.event.UserFetched;
@@ -113,6 +114,12 @@ class SparkSidecarIT {
                 assertThat(announced).isEqualTo(runIds);
                 assertThat(cql.execute("SELECT count(*) FROM " + keyspace + ".users_by_run WHERE run_id = "
                         + run.value()).one().getLong(0)).isEqualTo(USERS);
+                assertRowHoldsEveryField(cql, keyspace, users.get(USERS - 1));
+                Row seedRow = cql.execute("SELECT * FROM " + keyspace + ".created_users WHERE id = " + seedId).one();
+                assertThat(seedRow).as("the seed-shaped message's row").isNotNull();
+                assertThat(seedRow.getString("email")).isEqualTo("seed@example.com");
+                assertThat(seedRow.getInstant("dob")).isEqualTo(Instant.parse("1990-01-01T00:00:00Z"));
+                assertThat(seedRow.getUuid("run_id")).isNull();
 
                 // the same 2,000 again (the outbox re-sending): upserts, the count stays exact
                 long replayStarted = System.nanoTime();
@@ -149,6 +156,35 @@ class SparkSidecarIT {
                 .failFast("sidecar exited, see " + sidecar.logFile(), () -> !sidecar.isAlive())
                 .ignoreExceptionsInstanceOf(DriverTimeoutException.class)
                 .until(() -> count(cql, keyspace), n -> n >= expected);
+    }
+
+    /** Every column of created_users and users_by_run, with its real type, against what was published. */
+    private static void assertRowHoldsEveryField(CqlSession cql, String keyspace, UserFetched published) {
+        User u = published.user();
+        Row row = cql.execute("SELECT * FROM " + keyspace + ".created_users WHERE id = " + u.id().value()).one();
+        assertThat(row).isNotNull();
+        assertThat(row.getString("first_name")).isEqualTo(u.firstName());
+        assertThat(row.getString("last_name")).isEqualTo(u.lastName());
+        assertThat(row.getString("gender")).isEqualTo(u.gender());
+        assertThat(row.getString("address")).isEqualTo(u.address());
+        assertThat(row.getString("post_code")).isEqualTo(u.postCode());
+        assertThat(row.getString("email")).isEqualTo(u.email());
+        assertThat(row.getString("username")).isEqualTo(u.username());
+        assertThat(row.getInstant("dob")).isEqualTo(u.dob());
+        assertThat(row.getInstant("registered_date")).isEqualTo(u.registeredDate());
+        assertThat(row.getString("phone")).isEqualTo(u.phone());
+        assertThat(row.getString("picture")).isEqualTo(u.picture());
+        assertThat(row.getUuid("run_id")).isEqualTo(published.runId().value());
+        assertThat(row.getString("nationality")).isEqualTo(u.nationality());
+        assertThat(row.getInstant("fetched_at")).isEqualTo(published.fetchedAt());
+        assertThat(row.getInstant("persisted_at")).isAfter(published.fetchedAt());
+        Row ofRun = cql.execute("SELECT * FROM " + keyspace + ".users_by_run WHERE run_id = "
+                + published.runId().value() + " AND id = " + u.id().value()).one();
+        assertThat(ofRun).isNotNull();
+        assertThat(ofRun.getString("first_name")).isEqualTo(u.firstName());
+        assertThat(ofRun.getString("last_name")).isEqualTo(u.lastName());
+        assertThat(ofRun.getString("email")).isEqualTo(u.email());
+        assertThat(ofRun.getString("nationality")).isEqualTo(u.nationality());
     }
 
     private static long count(CqlSession cql, String keyspace) {

@@ -112,12 +112,10 @@ public final class SidecarJob {
                 .setIfMissing("spark.cassandra.connection.host", settings.cassandraHost())
                 .setIfMissing("spark.cassandra.connection.port", Integer.toString(settings.cassandraPort()))
                 .setIfMissing("spark.cassandra.connection.localDC", settings.cassandraDatacenter())
-                // created_users has one row per partition key: grouping by partition would send every row
-                // alone; grouping by replica set sends small unlogged batches that one replica set owns
-                // (32 rows of ~500 B stay under Cassandra's 50 KiB batch failure threshold).
-                .setIfMissing("spark.cassandra.output.concurrent.writes", "32")
-                .setIfMissing("spark.cassandra.output.batch.grouping.key", "replica_set")
-                .setIfMissing("spark.cassandra.output.batch.size.rows", "32")
+                // UsersBatchWriter reads these two: async writes in flight per task, and rows per
+                // single-partition users_by_run batch (32 rows of ~100 B stay under the 5 KiB batch warning)
+                .setIfMissing(UsersBatchWriter.IN_FLIGHT_SETTING, "128")
+                .setIfMissing(UsersBatchWriter.RUN_BATCH_ROWS_SETTING, "32")
                 .setIfMissing("spark.sql.streaming.stopGracefullyOnShutdown", "true");
         if (settings.isLocalMaster()) {
             // Everything is in one JVM: stay on loopback instead of whatever the host name resolves to.
