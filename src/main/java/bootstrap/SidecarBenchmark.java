@@ -120,10 +120,13 @@ final class SidecarBenchmark implements Callable<Integer> {
                         + " gender, address, post_code, email, username, dob, registered_date, phone, picture, run_id,"
                         + " nationality, fetched_at, persisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 rawInserts(cql, insert, batchOf(profiles, warmUp));
+                Map<String, Long> pids = Map.of("cassandra", cluster.cassandraPid(), "driver", ProcessHandle.current().pid());
                 for (int round = 1; round <= rounds; round++) {
+                    CpuUse before = CpuUse.now(pids);
                     double rate = rawInserts(cql, insert, batchOf(profiles, users));
                     rawRates.add(rate);
-                    progress(out, String.format("raw driver round %d: %,.0f rows/s", round, rate));
+                    progress(out, String.format("raw driver round %d: %,.0f rows/s; CPU: %s", round, rate,
+                            CpuUse.now(pids).since(before, users / rate, users)));
                 }
             }
 
@@ -136,9 +139,14 @@ final class SidecarBenchmark implements Callable<Integer> {
             try (SparkSidecar sidecar = SparkSidecar.start(home, config, Duration.ofMinutes(3), line -> progress(out, line));
                  KafkaUserPublisher publisher = KafkaAdapter.userPublisher(kafka);
                  PersistedWatcher watcher = new PersistedWatcher(cluster.kafkaBootstrapServers(), kafka.topics().usersPersisted())) {
-                throughSidecar(publisher, watcher, sidecar, batchOf(profiles, warmUp), out);
+                Map<String, Long> pids = new java.util.LinkedHashMap<>();
+                pids.put("cassandra", cluster.cassandraPid());
+                pids.put("kafka", cluster.kafkaPid());
+                pids.put("sidecar", sidecar.pid());
+                pids.put("publisher", ProcessHandle.current().pid());
+                throughSidecar(publisher, watcher, sidecar, batchOf(profiles, warmUp), pids, out);
                 for (int round = 1; round <= rounds; round++) {
-                    double rate = throughSidecar(publisher, watcher, sidecar, batchOf(profiles, users), out);
+                    double rate = throughSidecar(publisher, watcher, sidecar, batchOf(profiles, users), pids, out);
                     sidecarRates.add(rate);
                     progress(out, String.format("sidecar round %d: %,.0f users/s", round, rate));
                 }
@@ -161,10 +169,34 @@ final class SidecarBenchmark implements Callable<Integer> {
         return 0;
     }
 
+    /** CPU time each process of the stack used, to show where a round's time went. */
+    private record CpuUse(Map<String, Duration> byProcess) {
+
+        static CpuUse now(Map<String, Long> pids) {
+            Map<String, Duration> use = new java.util.LinkedHashMap<>();
+            pids.forEach((name, pid) -> use.put(name, ProcessHandle.of(pid)
+                    .flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO)));
+            return new CpuUse(use);
+        }
+
+        /** "cassandra 41% · kafka 9% · ..." of the wall time {@code seconds} on all cores together. */
+        String since(CpuUse before, double seconds, int users) {
+            StringBuilder line = new StringBuilder();
+            int cores = Runtime.getRuntime().availableProcessors();
+            byProcess.forEach((name, total) -> {
+                double cpu = (total.toNanos() - before.byProcess.get(name).toNanos()) / 1e9;
+                line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.1f s (%.0f%% of %d cores, %.0f µs/user)",
+                        name, cpu, 100 * cpu / (seconds * cores), cores, 1e6 * cpu / users));
+            });
+            return line.toString();
+        }
+    }
+
     /** Publishes the users and waits until every one of them is announced as persisted; users/s. */
     private static double throughSidecar(KafkaUserPublisher publisher, PersistedWatcher watcher, SparkSidecar sidecar,
-                                         List<UserFetched> batch, PrintWriter out) {
+                                         List<UserFetched> batch, Map<String, Long> pids, PrintWriter out) {
         UUID run = batch.get(0).runId().value();
+        CpuUse cpuBefore = CpuUse.now(pids);
         long begin = System.nanoTime();
         publisher.publish(batch);
         double published = (System.nanoTime() - begin) / 1e9;
@@ -183,6 +215,7 @@ final class SidecarBenchmark implements Callable<Integer> {
         double seconds = (System.nanoTime() - begin) / 1e9;
         progress(out, String.format("%,d users published in %.1f s, all persisted after %.1f s", batch.size(),
                 published, seconds));
+        progress(out, "CPU: " + CpuUse.now(pids).since(cpuBefore, seconds, batch.size()));
         return batch.size() / seconds;
     }
 

@@ -111,6 +111,39 @@ public final class SparkSidecar implements AutoCloseable {
         } catch (IOException e) {
             throw EmbeddedClusterException.io("cannot read " + classpathFile, e);
         }
+        progress.accept("Starting " + NAME + " (Spark local mode, checkpoint " + config.checkpointDir() + ") ...");
+        return launch(projectHome, config, classpath, MAIN_CLASS, List.of(), timeout, progress);
+    }
+
+    /**
+     * Starts the sidecar the way a cluster runs it: {@code spark-submit} ({@code SparkSubmit}, on a
+     * classpath of Spark alone, {@code servers/spark}) with the cluster fat jar
+     * ({@code spark/target/*-cluster.jar}), which must bring the Kafka source and the Cassandra
+     * connector itself. {@code master} is any spark-submit master, e.g. {@code local[2]}.
+     */
+    public static SparkSidecar submit(Path projectHome, String master, Config config, Duration timeout,
+                                      Consumer<String> progress) {
+        Path jar = clusterJar(projectHome.resolve("spark/target"));
+        String sparkClasspath = ServerClasspath.resolve(projectHome, "spark", "Spark distribution", progress);
+        progress.accept("Submitting " + jar.getFileName() + " to " + master + " with spark-submit ...");
+        List<String> args = List.of("--master", master, "--name", "user-pipeline-sidecar", "--class", MAIN_CLASS,
+                "--conf", "spark.ui.enabled=false", jar.toString());
+        return launch(projectHome, config, sparkClasspath, "org.apache.spark.deploy.SparkSubmit", args, timeout, progress);
+    }
+
+    private static Path clusterJar(Path target) {
+        try (var jars = Files.list(target)) {
+            return jars.filter(p -> p.getFileName().toString().endsWith("-cluster.jar")).findFirst()
+                    .orElseThrow(() -> EmbeddedClusterException.notBuilt(NAME + " cluster jar", target.resolve("*-cluster.jar"),
+                            "./mvnw -f spark/pom.xml -Pcluster -DskipTests package"));
+        } catch (IOException e) {
+            throw EmbeddedClusterException.notBuilt(NAME + " cluster jar", target.resolve("*-cluster.jar"),
+                    "./mvnw -f spark/pom.xml -Pcluster -DskipTests package");
+        }
+    }
+
+    private static SparkSidecar launch(Path projectHome, Config config, String classpath, String mainClass,
+                                       List<String> args, Duration timeout, Consumer<String> progress) {
         List<String> jvmOptions = new ArrayList<>(sparkJava17Options(projectHome));
         jvmOptions.add("-Xmx1g");
         jvmOptions.add("-Dspark.local.dir=" + config.workDir().resolve("spark-local"));
@@ -118,9 +151,8 @@ public final class SparkSidecar implements AutoCloseable {
         Path log = config.logFile();
         long logStart = sizeOf(log);
         long begin = System.nanoTime();
-        progress.accept("Starting " + NAME + " (Spark local mode, checkpoint " + config.checkpointDir() + ") ...");
         ServerProcess process = ServerProcess.start(NAME, JavaRuntime.current(), jvmOptions, classpath, watchdog,
-                MAIN_CLASS, List.of(), config.environment(), log, log);
+                mainClass, args, config.environment(), log, log);
         process.awaitReady(() -> {
             if (!logSince(log, logStart).contains(READY_MARKER)) {
                 throw new IllegalStateException("the streaming query has not started yet");
@@ -162,6 +194,11 @@ public final class SparkSidecar implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** The sidecar's log so far (this and earlier runs in the same work dir), for error messages. */
+    public String log() {
+        return logSince(config.logFile(), 0);
     }
 
     /** SIGTERM (the query stops after its current batch), SIGKILL if it does not stop in time. */
