@@ -66,8 +66,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "Keyspace of created_users (default: ${DEFAULT-VALUE}).")
     String cassandraKeyspace;
 
+    @Option(names = "--cassandra-datacenter", paramLabel = "DC", defaultValue = CassandraSettings.DEFAULT_DATACENTER,
+            description = "The Cassandra driver's local datacenter (default: ${DEFAULT-VALUE}).")
+    String cassandraDatacenter;
+
+    @Option(names = "--cassandra-replication", paramLabel = "RF|DC:RF[,DC:RF...]", defaultValue = "1",
+            description = {"Replication of the keyspace when the app creates it: a factor for SimpleStrategy (\"1\"",
+                    "locally) or datacenter:factor pairs for NetworkTopologyStrategy (\"dc1:3,dc2:3\"). An existing",
+                    "keyspace keeps its own (default: ${DEFAULT-VALUE})."})
+    String cassandraReplication;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private CassandraSettings.Replication replication() {
+        try {
+            return CassandraSettings.Replication.parse(cassandraReplication);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cassandra-replication: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -75,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir.toAbsolutePath() : Pipeline.projectHome().resolve("work");
         AppSettings settings = AppSettings.local(work, kafkaBootstrapServers, sourceUrl, httpPort)
                 .withMaxPageSize(pageSize)
-                .withCassandra(CassandraSettings.defaults(cassandraContactPoints).withKeyspace(cassandraKeyspace));
+                .withCassandra(CassandraSettings.defaults(cassandraContactPoints).withKeyspace(cassandraKeyspace)
+                        .withLocalDatacenter(cassandraDatacenter).withReplication(replication()));
         if (!kafkaTopicPrefix.isBlank()) {
             settings = settings.withKafka(settings.kafka().withTopics(KafkaSettings.Topics.prefixed(kafkaTopicPrefix)));
         }

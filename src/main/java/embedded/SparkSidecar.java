@@ -39,7 +39,9 @@ public final class SparkSidecar implements AutoCloseable {
      * @param topicPrefix put before the three contract topic names ("" for the plain names)
      * @param workDir     holds the checkpoint ({@code spark/checkpoints}), Spark's scratch space and
      *                    {@code logs/sidecar.log}; the same dir across restarts resumes the query
-     * @param tuning      extra {@code PIPELINE_SPARK_*} settings (trigger interval, batch size, master)
+     * @param tuning      extra settings: {@code PIPELINE_*} variables (trigger interval, batch size, master)
+     *                    go to the environment, {@code spark.*} keys become {@code -D} options, which the
+     *                    sidecar's SparkConf reads (e.g. {@code spark.cassandra.output.concurrent.writes})
      */
     public record Config(String kafkaBootstrapServers, String cassandraHost, int cassandraPort, String keyspace,
                          String datacenter, String topicPrefix, Path workDir, Map<String, String> tuning) {
@@ -82,7 +84,11 @@ public final class SparkSidecar implements AutoCloseable {
             env.put("PIPELINE_KAFKA_TOPIC_PREFIX", topicPrefix);
             // Spark reads the host address from this variable before any SparkConf exists
             env.put("SPARK_LOCAL_IP", "127.0.0.1");
-            env.putAll(tuning);
+            tuning.forEach((key, value) -> {
+                if (!key.startsWith("spark.")) {
+                    env.put(key, value);
+                }
+            });
             return env;
         }
     }
@@ -147,6 +153,11 @@ public final class SparkSidecar implements AutoCloseable {
         List<String> jvmOptions = new ArrayList<>(sparkJava17Options(projectHome));
         jvmOptions.add("-Xmx1g");
         jvmOptions.add("-Dspark.local.dir=" + config.workDir().resolve("spark-local"));
+        config.tuning().forEach((key, value) -> {
+            if (key.startsWith("spark.")) {
+                jvmOptions.add("-D" + key + "=" + value);
+            }
+        });
         Path watchdog = ServerProcess.installWatchdog(config.workDir().resolve("lib"));
         Path log = config.logFile();
         long logStart = sizeOf(log);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Validates one {@code users_created} record value against docs/contracts.md and maps it to a
@@ -28,8 +27,6 @@ public final class UserRecordParser {
     static final int MAX_QUOTED = 80;
 
     private static final String NOT_AN_OBJECT = "value is not a JSON object: ";
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private UserRecordParser() {
     }
@@ -142,10 +139,32 @@ public final class UserRecordParser {
         if (text == null) {
             return null;
         }
-        if (!UUID_TEXT.matcher(text).matches()) {
+        if (!isCanonicalUuid(text)) {
             throw new Reject("field " + field + ": not a UUID: " + quote(text));
         }
         return UUID.fromString(text);
+    }
+
+    /**
+     * 8-4-4-4-12 hex digits. UUID.fromString alone would accept "1-1-1-1-1"; a regex did this check
+     * first and was the parser's hottest spot (9% of the sidecar's CPU in a profile).
+     */
+    static boolean isCanonicalUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !isAsciiHex(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static Instant instant(JsonNode root, String field, boolean required) {

@@ -239,4 +239,20 @@ class UserRecordParserTest {
             return in.readObject();
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "abc", "1-1-1-1-1", "0d3f5c2a9b8e4c7da6f5e4d3c2b1a098",
+            "0d3f5c2a-9b8e-4c7d-a6f5-e4d3c2b1a09", "0d3f5c2a-9b8e-4c7d-a6f5-e4d3c2b1a0988",
+            "0d3f5c2a+9b8e-4c7d-a6f5-e4d3c2b1a098", "0d3f5c2g-9b8e-4c7d-a6f5-e4d3c2b1a098",
+            "\uff10d3f5c2a-9b8e-4c7d-a6f5-e4d3c2b1a098"})
+    void given_text_that_is_not_8_4_4_4_12_ascii_hex_when_checked_then_it_is_not_a_uuid(String text) {
+        assertThat(UserRecordParser.isCanonicalUuid(text)).isFalse();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0d3f5c2a-9b8e-4c7d-a6f5-e4d3c2b1a098",
+            "0D3F5C2A-9B8E-4C7D-A6F5-E4D3C2B1A098", "00000000-0000-0000-0000-000000000000"})
+    void given_8_4_4_4_12_ascii_hex_when_checked_then_it_is_a_uuid(String text) {
+        assertThat(UserRecordParser.isCanonicalUuid(text)).isTrue();
+    }
 }
