@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
                         + " or in a properties file (pipeline.properties in the project directory, or the file"
                         + " named by PIPELINE_CONFIG; keys are option names without the dashes, e.g."
                         + " kafka-port=9192). The command line wins, then the environment, then the file."},
-        subcommands = {UpCommand.class, DownCommand.class, ServeCommand.class, SourceCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, ServeCommand.class, SourceCommand.class, CqlshCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pipeline implements Runnable {
 

@@ -2,21 +2,15 @@ package bootstrap;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import adapters.cassandra.CassandraSettings;
-import adapters.cassandra.CassandraUsers;
-import adapters.kafka.KafkaAdapter;
-import adapters.kafka.KafkaSettings;
 import embedded.ClusterSettings;
-import embedded.EmbeddedCluster;
-import embedded.SparkSidecar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,17 +57,14 @@ final class UpCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         };
-        EmbeddedCluster stack = EmbeddedCluster.start(settings, progress);
-        String contactPoint = "127.0.0.1:" + stack.cassandraContactPoint().getPort();
-        AtomicReference<SparkSidecar> sidecarProcess = new AtomicReference<>();
+        LocalStack stack = LocalStack.start(projectHome, settings, sidecar,
+                Map.of("PIPELINE_SPARK_TRIGGER_INTERVAL", triggerInterval), progress);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             out.println("Stopping the local stack ...");
             out.flush();
-            // the sidecar first: it finishes its micro-batch while Kafka and Cassandra are still up
-            Optional.ofNullable(sidecarProcess.get()).ifPresent(SparkSidecar::close);
             stack.close();
             ClusterStateFile.delete(stateFile);
             out.println("Stopped.");
@@ -81,24 +72,19 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "pipeline-down"));
 
-        if (sidecar) {
-            sidecarProcess.set(startSidecar(projectHome, stack, settings, progress));
-        }
-        long sidecarPid = Optional.ofNullable(sidecarProcess.get()).map(SparkSidecar::pid).orElse(-1L);
-        new ClusterStateFile(ProcessHandle.current().pid(), stack.kafkaPid(), stack.cassandraPid(), sidecarPid,
-                stack.kafkaBootstrapServers(), contactPoint).save(stateFile);
+        stack.stateFile().save(stateFile);
         out.printf("%nThe local stack is up in %.1f s:%n", (System.nanoTime() - begin) / 1e9);
-        out.printf("  Kafka bootstrap servers  %s%n", stack.kafkaBootstrapServers());
-        out.printf("  Cassandra contact point  %s (datacenter %s)%n", contactPoint, stack.cassandraDatacenter());
-        Optional.ofNullable(sidecarProcess.get()).ifPresent(s -> out.printf(
+        out.printf("  Kafka bootstrap servers  %s%n", stack.cluster().kafkaBootstrapServers());
+        out.printf("  Cassandra contact point  %s (datacenter %s)%n", stack.cassandraContactPoint(),
+                stack.cluster().cassandraDatacenter());
+        stack.sidecar().ifPresent(s -> out.printf(
                 "  Spark sidecar            pid %d, users_created -> %s.created_users, log %s%n",
-                s.pid(), CassandraSettings.DEFAULT_KEYSPACE, s.logFile()));
+                s.pid(), stack.cassandra().keyspace(), s.logFile()));
         out.printf("  Data and logs            %s%n", settings.workDir());
         out.printf("Press Ctrl-C to stop, or run ./pipeline down from another terminal.%n");
         out.flush();
 
-        while (stopping.get() || (stack.isRunning()
-                && Optional.ofNullable(sidecarProcess.get()).map(SparkSidecar::isAlive).orElse(true))) {
+        while (stopping.get() || stack.isRunning()) {
             if (stopped.await(1, TimeUnit.SECONDS)) {
                 return 0;
             }
@@ -107,21 +93,5 @@ final class UpCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("error: a server stopped unexpectedly; see the logs under %s%n",
                 settings.workDir());
         return 1;
-    }
-
-    /** Creates the keyspace and tables (the project's versioned CQL), then starts the sidecar on them. */
-    private SparkSidecar startSidecar(Path projectHome, EmbeddedCluster stack, ClusterSettings settings,
-                                      Consumer<String> progress) {
-        String contactPoint = "127.0.0.1:" + stack.cassandraContactPoint().getPort();
-        CassandraSettings cassandra = CassandraSettings.defaults(contactPoint)
-                .withLocalDatacenter(stack.cassandraDatacenter());
-        CassandraUsers.connect(cassandra).close();
-        progress.accept("Cassandra schema of " + cassandra.keyspace() + " is up to date");
-        KafkaAdapter.ensureTopics(KafkaSettings.defaults(stack.kafkaBootstrapServers()));
-        SparkSidecar.Config config = new SparkSidecar.Config(stack.kafkaBootstrapServers(), "127.0.0.1",
-                stack.cassandraContactPoint().getPort(), cassandra.keyspace(), stack.cassandraDatacenter(), "",
-                settings.workDir().resolve("sidecar"))
-                .withTuning("PIPELINE_SPARK_TRIGGER_INTERVAL", triggerInterval);
-        return SparkSidecar.start(projectHome, config, settings.startTimeout(), progress);
     }
 }

@@ -61,6 +61,47 @@ public final class EmbeddedCluster implements AutoCloseable {
         return new EmbeddedCluster(settings.workDir(), kafka, kafkaStart.join(), cassandra, cassandraStart.join());
     }
 
+    /**
+     * Cassandra alone, on the same data as the full stack in {@code settings.workDir()}: for reading
+     * what a stopped stack left behind (e.g. {@code ./pipeline cqlsh}). Ports as in {@code settings}.
+     */
+    public static StandaloneCassandra startCassandra(ClusterSettings settings, Consumer<String> progress) {
+        if (settings.cassandraPort() != 0) {
+            Ports.requireFree(CassandraServer.NAME, "CQL", settings.cassandraPort(), "--cassandra-port");
+        }
+        if (settings.cassandraStoragePort() != 0) {
+            Ports.requireFree(CassandraServer.NAME, "storage", settings.cassandraStoragePort(), "--cassandra-storage-port");
+        }
+        CassandraServer cassandra = new CassandraServer(settings.workDir(),
+                Ports.freeIfZero(settings.cassandraPort()), Ports.freeIfZero(settings.cassandraStoragePort()));
+        Path watchdog = ServerProcess.installWatchdog(settings.workDir().resolve("lib"));
+        String classpath = ServerClasspath.resolve(settings.projectHome(), "cassandra", "Cassandra server", progress);
+        ServerProcess process = startAndAwait(CassandraServer.NAME + " " + CassandraServer.VERSION,
+                "127.0.0.1:" + cassandra.contactPoint().getPort(),
+                () -> cassandra.start(JavaRuntime.forCassandra(), classpath, watchdog), cassandra::probe, settings, progress);
+        return new StandaloneCassandra(cassandra.contactPoint(), process);
+    }
+
+    /** A Cassandra started on its own by {@link #startCassandra}; closing stops it cleanly. */
+    public static final class StandaloneCassandra implements AutoCloseable {
+        private final InetSocketAddress contactPoint;
+        private final ServerProcess process;
+
+        private StandaloneCassandra(InetSocketAddress contactPoint, ServerProcess process) {
+            this.contactPoint = contactPoint;
+            this.process = process;
+        }
+
+        public InetSocketAddress contactPoint() {
+            return contactPoint;
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
     private interface Starter {
         ServerProcess start();
     }

@@ -29,7 +29,9 @@ final class Ports {
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // as the servers bind: a listener still blocks us, the TIME_WAIT connections a server
+            // leaves for 60 s after it stopped do not (and must not make a quick restart fail)
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
             return true;
         } catch (IOException e) {

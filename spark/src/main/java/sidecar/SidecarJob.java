@@ -3,6 +3,7 @@ package sidecar;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
+import com.datastax.spark.connector.cql.CassandraConnector;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -43,6 +44,7 @@ public final class SidecarJob {
         SparkSession spark = startSession(settings, "user-pipeline-sidecar");
         System.out.println("spark " + spark.version() + " started, master " + spark.sparkContext().master()
                 + ", default parallelism " + spark.sparkContext().defaultParallelism());
+        warmUpCassandra(spark);
         UsersBatchWriter writer = new UsersBatchWriter(settings);
         StreamingQuery query = start(spark, settings, writer);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -59,6 +61,17 @@ public final class SidecarJob {
         System.out.println("sidecar query " + query.id() + " reading " + settings.sourceTopic()
                 + ", checkpoint " + settings.checkpointDir());
         query.awaitTermination();
+    }
+
+    /**
+     * Opens the connector's session before the first micro-batch needs it (and fails fast, with the
+     * driver's message, when Cassandra is unreachable), so the first run's users are not the slow ones.
+     */
+    private static void warmUpCassandra(SparkSession spark) {
+        try (var session = CassandraConnector.apply(spark.sparkContext().getConf()).openSession()) {
+            System.out.println("sidecar connected to Cassandra " + session.getMetadata().getNodes().values().stream()
+                    .map(node -> node.getEndPoint() + " " + node.getCassandraVersion()).toList());
+        }
     }
 
     /** Starts the users_created query; every micro-batch goes through {@code writer}. */
@@ -116,6 +129,9 @@ public final class SidecarJob {
                 // single-partition users_by_run batch (32 rows of ~100 B stay under the 5 KiB batch warning)
                 .setIfMissing(UsersBatchWriter.IN_FLIGHT_SETTING, "128")
                 .setIfMissing(UsersBatchWriter.RUN_BATCH_ROWS_SETTING, "32")
+                // the connector closes an idle session after 5 s: a stream that waits for the next run
+                // would then pay a new connection and re-preparation on its first batch
+                .setIfMissing("spark.cassandra.connection.keepAliveMS", "600000")
                 .setIfMissing("spark.sql.streaming.stopGracefullyOnShutdown", "true");
         if (settings.isLocalMaster()) {
             // Everything is in one JVM: stay on loopback instead of whatever the host name resolves to.

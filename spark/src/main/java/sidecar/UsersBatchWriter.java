@@ -89,7 +89,7 @@ public final class UsersBatchWriter implements AutoCloseable {
         LongAccumulator valid = spark.sparkContext().longAccumulator("valid");
         WritePartition task = new WritePartition(CassandraConnector.apply(conf), settings.keyspace(),
                 conf.getInt(IN_FLIGHT_SETTING, 128), conf.getInt(RUN_BATCH_ROWS_SETTING, 32),
-                settings.kafkaBootstrapServers(), settings.deadLetterTopic(), Instant.now(), records, valid, invalid);
+                settings.kafkaBootstrapServers(), settings.deadLetterTopic(), records, valid, invalid);
 
         // the one action of the batch: parse, dead-letter and write happen in the tasks
         List<Row> persisted = kafkaRows.select("key", "value", "topic", "partition", "offset")
@@ -179,13 +179,12 @@ public final class UsersBatchWriter implements AutoCloseable {
         private final int rowsPerRunBatch;
         private final String bootstrapServers;
         private final String deadLetterTopic;
-        private final Instant persistedAt;
         private final LongAccumulator records;
         private final LongAccumulator valid;
         private final LongAccumulator invalid;
 
         WritePartition(CassandraConnector cassandra, String keyspace, int maxInFlight, int rowsPerRunBatch,
-                       String bootstrapServers, String deadLetterTopic, Instant persistedAt,
+                       String bootstrapServers, String deadLetterTopic,
                        LongAccumulator records, LongAccumulator valid, LongAccumulator invalid) {
             this.cassandra = cassandra;
             this.keyspace = keyspace;
@@ -193,7 +192,6 @@ public final class UsersBatchWriter implements AutoCloseable {
             this.rowsPerRunBatch = rowsPerRunBatch;
             this.bootstrapServers = bootstrapServers;
             this.deadLetterTopic = deadLetterTopic;
-            this.persistedAt = persistedAt;
             this.records = records;
             this.valid = valid;
             this.invalid = invalid;
@@ -206,8 +204,9 @@ public final class UsersBatchWriter implements AutoCloseable {
             if (!parsed.users().isEmpty()) {
                 // the connector keeps one session per JVM and configuration; closing releases our reference
                 try (CqlSession session = cassandra.openSession()) {
+                    // taken when the writes start, not when the batch was planned: what latency figures need
                     new CassandraUserWrites(session, keyspace, maxInFlight, rowsPerRunBatch)
-                            .write(parsed.users(), persistedAt);
+                            .write(parsed.users(), Instant.now());
                 }
             }
             records.add(parsed.records());

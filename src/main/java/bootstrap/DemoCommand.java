@@ -1,0 +1,315 @@
+package bootstrap;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import embedded.ClusterSettings;
+import embedded.randomuser.RandomUserServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./pipeline demo}: the whole pipeline on the embedded default in one command. It starts
+ * Kafka, Cassandra, the Spark sidecar, the loopback RandomUser source and the app, posts a
+ * {@code fetch-users} command over HTTP exactly as Airflow would, shows the run's progress, and ends
+ * with a summary read back from the API (and so from Cassandra).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the whole pipeline end to end on this machine and show what it did:",
+                "Kafka, Cassandra, the Spark sidecar, a RandomUser-compatible source and the app start as child",
+                "JVMs or in this one; a fetch-users command goes in over HTTP; progress shows until the run is",
+                "COMPLETED; a summary ends it. Data stays in the work dir for `./pipeline cqlsh` and the next run."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration LINE_EVERY = Duration.ofSeconds(2);
+    /** Latency figures come from at most this many users of the run (read back page by page). */
+    private static final int LATENCY_SAMPLE = 20_000;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
+            description = "Users to fetch, 1 to 1,000,000 (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--nat", paramLabel = "CODE[,CODE...]", split = ",",
+            description = "RandomUser nationalities, e.g. GB,NO (default: any).")
+    List<String> nationalities = new ArrayList<>();
+
+    @Option(names = "--gender", paramLabel = "female|male", description = "Only this gender (default: any).")
+    String gender;
+
+    @Option(names = "--seed", paramLabel = "TEXT",
+            description = "RandomUser seed: the same seed gives the same users, so a rerun upserts them (default: a new one).")
+    String seed;
+
+    @Option(names = "--source-url", paramLabel = "URL",
+            description = "A RandomUser-compatible API, e.g. https://randomuser.me/api/1.4/ (default: the loopback source this command starts).")
+    URI sourceUrl;
+
+    @Option(names = "--source-port", paramLabel = "PORT", defaultValue = "8089",
+            description = "Port of the loopback source, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int sourcePort;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the app's HTTP API, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--fresh", description = "Wipe the work dir (all data of earlier runs) before starting.")
+    boolean fresh;
+
+    @Option(names = "--keep-running",
+            description = "Leave the stack up after the summary, print its URLs, and stop on Ctrl-C.")
+    boolean keepRunning;
+
+    @Option(names = "--progress", paramLabel = "bar|lines", description = "How to show progress (default: a bar on a terminal, lines otherwise).")
+    String progressStyle;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (users < 1 || users > 1_000_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--users must be 1 to 1,000,000, was " + users);
+        }
+        Path home = Pipeline.projectHome();
+        ClusterSettings settings = cluster.settings(home);
+        Path stateFile = ClusterStateFile.location(settings.workDir());
+        Optional<ClusterStateFile> running = ClusterStateFile.load(stateFile).filter(ClusterStateFile::ownerAlive);
+        if (running.isPresent()) {
+            throw new IllegalStateException("the local stack is already up (pid " + running.get().ownerPid()
+                    + "): stop it with ./pipeline down, or use a different --work-dir");
+        }
+        if (fresh) {
+            BenchOutput.deleteRecursively(settings.workDir());
+            out.printf("Wiped %s (--fresh).%n", settings.workDir());
+        }
+
+        Consumer<String> progress = line -> {
+            out.println("  " + line);
+            out.flush();
+        };
+        List<AutoCloseable> started = new ArrayList<>();
+        AtomicReference<Thread> shutdownHook = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println("Stopping the demo stack ...");
+            out.flush();
+            stopAll(started);
+            ClusterStateFile.delete(stateFile);
+            out.println("Stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        shutdownHook.set(hook);
+
+        long begin = System.nanoTime();
+        out.println("Starting the stack (Kafka, Cassandra, Spark sidecar, RandomUser source, app) ...");
+        out.flush();
+        Map<String, String> sidecarTuning = keepRunning
+                ? Map.of("spark.ui.enabled", "true", "spark.ui.port", "4040") : Map.of();
+        LocalStack stack = LocalStack.start(home, settings, true, sidecarTuning, progress);
+        started.add(0, stack);
+        URI source = sourceUrl;
+        if (source == null) {
+            RandomUserServer loopback = RandomUserServer.start(sourcePort);
+            started.add(0, loopback);
+            source = loopback.baseUri();
+            progress.accept("RandomUser-compatible source on " + source);
+        }
+        AppSettings app = AppSettings.local(settings.workDir(), stack.cluster().kafkaBootstrapServers(), source, httpPort)
+                .withCassandra(stack.cassandra());
+        PipelineApp pipeline = PipelineApp.start(app);
+        started.add(0, pipeline);
+        stack.stateFile().save(stateFile);
+        double readySeconds = (System.nanoTime() - begin) / 1e9;
+        progress.accept(String.format("App on %s", pipeline.baseUri()));
+        out.printf("Stack ready in %.1f s.%n%n", readySeconds);
+
+        RunsClient api = new RunsClient(pipeline.baseUri());
+        String runId = api.fetchUsers(requestBody(), "demo-" + Instant.now().toEpochMilli());
+        out.printf("Run %s: %,d users requested (POST %sapi/commands/fetch-users)%n", runId, users, pipeline.baseUri());
+        out.flush();
+        Timeline timeline = follow(api, runId, out);
+        JsonNode run = api.run(runId);
+        if (!"COMPLETED".equals(run.get("status").asText())) {
+            out.printf("%nThe run ended %s: %s%n", run.get("status").asText(), run.path("lastError").asText("(no error recorded)"));
+            out.flush();
+            return 1;
+        }
+        List<JsonNode> readBack = api.usersOfRun(runId, LATENCY_SAMPLE);
+        DemoSummary.print(out, run, timeline, readBack, readySeconds, settings.workDir(),
+                stack.sidecar().map(s -> s.logFile()).orElse(null));
+
+        if (!keepRunning) {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook.get());
+            out.println();
+            out.println("Stopping the stack (the data stays; --keep-running leaves it up) ...");
+            out.flush();
+            stopAll(started);
+            ClusterStateFile.delete(stateFile);
+            out.println("Done. Query the data with: ./pipeline cqlsh -e \"SELECT * FROM spark_streams.created_users LIMIT 10\"");
+            out.flush();
+            return 0;
+        }
+        URI base = pipeline.baseUri();
+        out.printf("%nThe stack stays up (--keep-running). Ctrl-C stops it.%n");
+        out.printf("  admin API   %sapi/runs   %sapi/runs/%s/users?pageSize=10%n", base, base, runId);
+        out.printf("  OpenAPI     %sopenapi.json%n", base);
+        out.printf("  metrics     %smetrics%n", base);
+        out.printf("  Spark UI    http://127.0.0.1:4040/ (or the next free port, see %s)%n",
+                stack.sidecar().map(s -> s.logFile().toString()).orElse("the sidecar log"));
+        out.printf("  Kafka       %s (topics users_created, users_created_dlq, users_persisted)%n",
+                stack.cluster().kafkaBootstrapServers());
+        out.printf("  Cassandra   %s: ./pipeline cqlsh -e \"SELECT * FROM spark_streams.created_users LIMIT 10\"%n",
+                stack.cassandraContactPoint());
+        out.printf("  another run curl -X POST -H 'Content-Type: application/json' -d '{\"count\":1000}' %sapi/commands/fetch-users%n", base);
+        out.flush();
+        while (stack.isRunning()) {
+            if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                return 0;
+            }
+        }
+        spec.commandLine().getErr().printf("error: a server stopped unexpectedly; see the logs under %s%n", settings.workDir());
+        return 1;
+    }
+
+    private String requestBody() {
+        ObjectNode body = JSON.createObjectNode().put("count", users);
+        if (!nationalities.isEmpty()) {
+            body.putArray("nationalities").addAll(nationalities.stream().map(n -> JSON.getNodeFactory().textNode(n.trim())).toList());
+        }
+        if (gender != null) {
+            body.put("gender", gender);
+        }
+        if (seed != null) {
+            body.put("seed", seed);
+        }
+        return body.toString();
+    }
+
+    /** When each stage finished, as seen by polling (seconds since the POST). */
+    record Timeline(double fetchedAt, double publishedAt, double completedAt) {
+    }
+
+    private Timeline follow(RunsClient api, String runId, PrintWriter out) throws IOException, InterruptedException {
+        boolean bar = progressStyle != null ? progressStyle.equals("bar") : System.console() != null;
+        long begin = System.nanoTime();
+        long lastLine = 0;
+        double fetchedAt = -1;
+        double publishedAt = -1;
+        while (true) {
+            JsonNode run = api.run(runId);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            RunProgress now = new RunProgress(run.get("status").asText(), run.get("requested").asLong(),
+                    run.get("fetched").asLong(), run.get("published").asLong(), run.get("persisted").asLong(), seconds);
+            long accepted = now.fetched() - run.path("rejected").asLong();
+            if (fetchedAt < 0 && !"REQUESTED".equals(now.status()) && !"FETCHING".equals(now.status())) {
+                fetchedAt = seconds;
+            }
+            if (publishedAt < 0 && fetchedAt >= 0 && now.published() >= accepted) {
+                publishedAt = seconds;
+            }
+            boolean ended = "COMPLETED".equals(now.status()) || "FAILED".equals(now.status());
+            if (bar) {
+                out.print("\r" + now.bar() + "   ");
+                if (ended) {
+                    out.println();
+                }
+                out.flush();
+            } else if (ended || System.nanoTime() - lastLine >= LINE_EVERY.toNanos()) {
+                out.println(now.line());
+                out.flush();
+                lastLine = System.nanoTime();
+            }
+            if (ended) {
+                return new Timeline(fetchedAt, publishedAt < 0 ? seconds : publishedAt, seconds);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    private static void stopAll(List<AutoCloseable> started) {
+        for (AutoCloseable part : started) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("warning: while stopping " + part.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    /** The app's HTTP API, used the way Airflow and a person use it. */
+    static final class RunsClient {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final URI base;
+
+        RunsClient(URI base) {
+            this.base = base;
+        }
+
+        String fetchUsers(String body, String idempotencyKey) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("api/commands/fetch-users"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalArgumentException("the app refused the command (HTTP " + response.statusCode() + "): "
+                        + JSON.readTree(response.body()).path("message").asText(response.body()));
+            }
+            return JSON.readTree(response.body()).get("runId").asText();
+        }
+
+        JsonNode run(String runId) throws IOException, InterruptedException {
+            return get("api/runs/" + runId);
+        }
+
+        /** The run's users as the API lists them (read from Cassandra), up to {@code limit}. */
+        List<JsonNode> usersOfRun(String runId, int limit) throws IOException, InterruptedException {
+            List<JsonNode> users = new ArrayList<>();
+            String token = null;
+            do {
+                JsonNode page = get("api/runs/" + runId + "/users?pageSize=1000" + (token == null ? "" : "&pageToken=" + token));
+                page.get("users").forEach(users::add);
+                token = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+            } while (token != null && users.size() < limit);
+            return users;
+        }
+
+        private JsonNode get(String path) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        }
+    }
+}
