@@ -26,6 +26,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP port on 127.0.0.1, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--http-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = {"Interface the HTTP API binds to (default: ${DEFAULT-VALUE}). In a container, 0.0.0.0;",
+                    "on a shared host, keep loopback or set --api-token."})
+    String httpHost;
+
     @Option(names = "--api-token", paramLabel = "TOKEN",
             description = "Bearer token required on /api/commands/* (default: none, auth off). Prefer PIPELINE_API_TOKEN.")
     String apiToken;
@@ -98,6 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!kafkaTopicPrefix.isBlank()) {
             settings = settings.withKafka(settings.kafka().withTopics(KafkaSettings.Topics.prefixed(kafkaTopicPrefix)));
         }
+        settings = settings.withHttp(settings.http().withHost(httpHost));
         if (apiToken != null && !apiToken.isBlank()) {
             settings = settings.withHttp(settings.http().withBearerToken(apiToken));
         }
