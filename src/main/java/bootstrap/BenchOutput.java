@@ -29,11 +29,20 @@ final class BenchOutput {
     }
 
     static long directorySize(Path dir) throws IOException {
+        return directorySize(dir, "");
+    }
+
+    /**
+     * Bytes of the files under {@code dir} whose names end with {@code suffix}. Kafka's index files
+     * are sparse and preallocated (10 MiB each), so for Kafka only the {@code .log} segments count.
+     */
+    static long directorySize(Path dir, String suffix) throws IOException {
         if (!Files.exists(dir)) {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+            return files.filter(Files::isRegularFile).filter(path -> path.getFileName().toString().endsWith(suffix))
+                    .mapToLong(path -> path.toFile().length()).sum();
         }
     }
 }

@@ -9,39 +9,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import adapters.cassandra.CassandraSettings;
 import adapters.kafka.KafkaSettings;
 import embedded.ClusterSettings;
 import embedded.EmbeddedCluster;
 import embedded.randomuser.RandomUserServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,8 +66,8 @@ final class IngestionBenchmark implements Callable<Integer> {
             try (PipelineApp app = PipelineApp.start(settings)) {
                 figures = ingest(out, app.baseUri());
             }
-            int recordBytes = sampleRecordBytes(cluster.kafkaBootstrapServers(), settings.kafka().topics().usersCreated());
-            double producerOnly = producerBaseline(cluster.kafkaBootstrapServers(), users, recordBytes);
+            int recordBytes = RawBaselines.sampleRecordBytes(cluster.kafkaBootstrapServers(), settings.kafka().topics().usersCreated());
+            double producerOnly = RawBaselines.producerRate(cluster.kafkaBootstrapServers(), users, recordBytes);
             long storeBytes = directorySize(work.resolve("eventstore"));
             out.println();
             out.printf("Ingestion benchmark: %,d users, pages of %,d, %d cores, Java %s%n",
@@ -158,57 +136,4 @@ final class IngestionBenchmark implements Callable<Integer> {
         return counts;
     }
 
-    /** The size of a real users_created value, so the baseline sends records of the same size. */
-    private static int sampleRecordBytes(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition first = new TopicPartition(topic, 0);
-            consumer.assign(List.of(first));
-            consumer.seekToBeginning(List.of(first));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    return record.value().length;
-                }
-            }
-        }
-        throw new IllegalStateException("no record on " + topic + " to size the baseline with");
-    }
-
-    /** Raw producer rate on the same broker: the ceiling the outbox is compared with. */
-    private static double producerBaseline(String bootstrapServers, int records, int recordBytes) throws Exception {
-        byte[] value = "x".repeat(recordBytes).getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
-            String topic = "bench-baseline-" + UUID.randomUUID();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-                // same partition count as users_created: the broker does not create topics on first use
-                admin.createTopics(List.of(new NewTopic(topic, KafkaSettings.DEFAULT_USERS_CREATED_PARTITIONS, (short) 1)))
-                        .all().get();
-            }
-            // a brand-new topic's first batches can race its leader election (the idempotent producer
-            // then loops on OUT_OF_ORDER_SEQUENCE_NUMBER): wait for leaders and warm every partition first
-            while (producer.partitionsFor(topic).stream().anyMatch(partition -> partition.leader() == null)) {
-                Thread.sleep(100);
-            }
-            for (var partition : producer.partitionsFor(topic)) {
-                producer.send(new ProducerRecord<>(topic, partition.partition(), "warm-up", value)).get();
-            }
-            List<Future<RecordMetadata>> sent = new ArrayList<>(records);
-            long begin = System.nanoTime();
-            for (int i = 0; i < records; i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value)));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get();
-            }
-            return records / ((System.nanoTime() - begin) / 1e9);
-        }
-    }
 }

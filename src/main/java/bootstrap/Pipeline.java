@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                         + " named by PIPELINE_CONFIG; keys are option names without the dashes, e.g."
                         + " kafka-port=9192). The command line wins, then the environment, then the file."},
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, ServeCommand.class, SourceCommand.class, CqlshCommand.class,
-                BenchCommand.class,
+                BenchSuite.class,
                 CommandLine.HelpCommand.class})
 public final class Pipeline implements Runnable {
 

@@ -6,46 +6,30 @@ import static bootstrap.BenchOutput.progress;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import adapters.cassandra.CassandraSettings;
 import adapters.cassandra.CassandraUsers;
 import adapters.kafka.KafkaAdapter;
 import adapters.kafka.KafkaSettings;
 import adapters.kafka.KafkaUserPublisher;
-import adapters.randomuser.RandomUserAdapter;
-import adapters.randomuser.RandomUserSettings;
-import application.port.out.PageQuery;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.event.UserFetched;
-import domain.run.RunId;
-import domain.user.MappingResult;
-import domain.user.ProfileMapping;
 import domain.user.User;
-import domain.user.UserId;
 import embedded.ClusterSettings;
 import embedded.EmbeddedCluster;
 import embedded.SparkSidecar;
-import embedded.randomuser.RandomUserServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -109,7 +93,7 @@ final class SidecarBenchmark implements Callable<Integer> {
             KafkaSettings kafka = KafkaSettings.defaults(cluster.kafkaBootstrapServers());
             KafkaAdapter.ensureTopics(kafka);
 
-            List<User> profiles = realProfiles();
+            List<User> profiles = RawBaselines.realProfiles();
             progress(out, String.format("%,d real profiles from the loopback source; each round sends them with fresh ids",
                     profiles.size()));
 
@@ -125,9 +109,7 @@ final class SidecarBenchmark implements Callable<Integer> {
                  SparkSidecar sidecar = SparkSidecar.start(home, config, Duration.ofMinutes(3), line -> progress(out, line));
                  KafkaUserPublisher publisher = KafkaAdapter.userPublisher(kafka);
                  PersistedWatcher watcher = new PersistedWatcher(cluster.kafkaBootstrapServers(), kafka.topics().usersPersisted())) {
-                PreparedStatement insert = cql.prepare("INSERT INTO bench_raw.created_users (id, first_name, last_name,"
-                        + " gender, address, post_code, email, username, dob, registered_date, phone, picture, run_id,"
-                        + " nationality, fetched_at, persisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement insert = RawBaselines.prepareInsert(cql, "bench_raw");
                 Map<String, Long> rawPids = Map.of("cassandra", cluster.cassandraPid(), "driver", ProcessHandle.current().pid());
                 Map<String, Long> pids = new java.util.LinkedHashMap<>();
                 pids.put("cassandra", cluster.cassandraPid());
@@ -136,16 +118,16 @@ final class SidecarBenchmark implements Callable<Integer> {
                 pids.put("publisher", ProcessHandle.current().pid());
 
                 progress(out, String.format("warm-up: %,d users through each path", warmUp));
-                rawInserts(cql, insert, batchOf(profiles, warmUp));
-                throughSidecar(publisher, watcher, sidecar, batchOf(profiles, warmUp), pids, out);
+                RawBaselines.driverInsertRate(cql, insert, RawBaselines.batchOf(profiles, warmUp), rawInFlight);
+                throughSidecar(publisher, watcher, sidecar, RawBaselines.batchOf(profiles, warmUp), pids, out);
                 // alternating rounds: both paths see the same Cassandra warm-up, compactions and noise
                 for (int round = 1; round <= rounds; round++) {
                     CpuUse before = CpuUse.now(rawPids);
-                    double raw = rawInserts(cql, insert, batchOf(profiles, users));
+                    double raw = RawBaselines.driverInsertRate(cql, insert, RawBaselines.batchOf(profiles, users), rawInFlight);
                     rawRates.add(raw);
                     progress(out, String.format("round %d, raw driver: %,.0f rows/s; CPU: %s", round, raw,
                             CpuUse.now(rawPids).since(before, users / raw, users)));
-                    double rate = throughSidecar(publisher, watcher, sidecar, batchOf(profiles, users), pids, out);
+                    double rate = throughSidecar(publisher, watcher, sidecar, RawBaselines.batchOf(profiles, users), pids, out);
                     sidecarRates.add(rate);
                     progress(out, String.format("round %d, sidecar: %,.0f users/s", round, rate));
                 }
@@ -218,59 +200,6 @@ final class SidecarBenchmark implements Callable<Integer> {
                 published, seconds));
         progress(out, "CPU: " + CpuUse.now(pids).since(cpuBefore, seconds, batch.size()));
         return batch.size() / seconds;
-    }
-
-    /** The same rows as the sidecar writes to created_users, as fast as the driver takes them; rows/s. */
-    private double rawInserts(CqlSession cql, PreparedStatement insert, List<UserFetched> batch) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(rawInFlight);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        long begin = System.nanoTime();
-        for (UserFetched fetched : batch) {
-            User u = fetched.user();
-            inFlight.acquire();
-            CompletionStage<AsyncResultSet> write = cql.executeAsync(insert.bind(u.id().value(), u.firstName(),
-                    u.lastName(), u.gender(), u.address(), u.postCode(), u.email(), u.username(), u.dob(),
-                    u.registeredDate(), u.phone(), u.picture(), fetched.runId().value(), u.nationality(),
-                    fetched.fetchedAt(), Instant.now()));
-            write.whenComplete((rows, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-                inFlight.release();
-            });
-        }
-        inFlight.acquire(rawInFlight);
-        if (failure.get() != null) {
-            throw new IllegalStateException("a raw insert failed: " + failure.get().getMessage(), failure.get());
-        }
-        return batch.size() / ((System.nanoTime() - begin) / 1e9);
-    }
-
-    /** Real RandomUser 1.4 profiles (a 5,000-user page of the loopback source), mapped to users. */
-    private static List<User> realProfiles() {
-        try (RandomUserServer source = RandomUserServer.start(0)) {
-            var page = RandomUserAdapter.create(RandomUserSettings.defaults().withBaseUrl(source.baseUri()).withoutRateLimit())
-                    .fetchPage(new PageQuery(1, PageQuery.MAX_RESULTS, "bench", List.of(), Optional.empty()));
-            return page.profiles().stream().map(ProfileMapping::map)
-                    .flatMap(result -> result instanceof MappingResult.Accepted accepted
-                            ? Stream.of(accepted.user()) : Stream.empty())
-                    .toList();
-        }
-    }
-
-    /** {@code count} users of one new run: the real profiles in turn, each with a fresh id. */
-    private static List<UserFetched> batchOf(List<User> profiles, int count) {
-        RunId run = new RunId(UUID.randomUUID());
-        Instant fetchedAt = Instant.now();
-        List<UserFetched> batch = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            User p = profiles.get(i % profiles.size());
-            User user = new User(new UserId(UUID.randomUUID()), p.firstName(), p.lastName(), p.gender(), p.address(),
-                    p.postCode(), p.email(), p.username(), p.dob(), p.registeredDate(), p.phone(), p.picture(),
-                    p.nationality());
-            batch.add(new UserFetched(run, 1 + i / PageQuery.MAX_RESULTS, user, fetchedAt));
-        }
-        return batch;
     }
 
     /** Follows users_persisted from its end at creation and counts the distinct ids announced per run. */

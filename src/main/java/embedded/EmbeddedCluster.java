@@ -15,6 +15,10 @@ import java.util.function.Consumer;
  */
 public final class EmbeddedCluster implements AutoCloseable {
 
+    /** The server versions the embedded default runs, for reports. */
+    public static final String KAFKA_VERSION = KafkaServer.VERSION;
+    public static final String CASSANDRA_VERSION = CassandraServer.VERSION;
+
     private final KafkaServer kafka;
     private final CassandraServer cassandra;
     private final ServerProcess kafkaProcess;
