@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 
 import adapters.cassandra.CassandraUsers;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import domain.user.User;
@@ -93,11 +92,11 @@ final class BenchSuite implements Callable<Integer> {
             pids.put("cassandra", stack.cluster().cassandraPid());
             pids.put("sidecar", stack.sidecar().orElseThrow().pid());
             pids.put("app+source+harness", ProcessHandle.current().pid());
-            Map<String, Duration> cpuBefore = cpu(pids);
+            CpuUse cpuBefore = CpuUse.now(pids);
             BenchResults.Builder report = BenchResults.builder(machine());
 
             try (PipelineApp pipeline = PipelineApp.start(app)) {
-                DemoCommand.RunsClient api = new DemoCommand.RunsClient(pipeline.baseUri());
+                RunsClient api = new RunsClient(pipeline.baseUri());
                 BenchOutput.progress(console, "warm-up: one 5,000-user run, not counted");
                 endToEnd(api, 5_000, console);
                 long users = 5_000;
@@ -120,7 +119,7 @@ final class BenchSuite implements Callable<Integer> {
                         BenchResults.percentile(single, 50), BenchResults.percentile(single, 99)));
 
                 baselines(stack, console, report);
-                report.resources(peakRss(pids), cpuSince(cpuBefore, pids), users,
+                report.resources(peakRss(pids), CpuUse.now(pids).secondsSince(cpuBefore), users,
                         Map.of("event store", BenchOutput.directorySize(work.resolve("eventstore")),
                                 "kafka log segments", BenchOutput.directorySize(work.resolve("kafka").resolve("data"), ".log"),
                                 "cassandra sstables", BenchOutput.directorySize(
@@ -136,42 +135,25 @@ final class BenchSuite implements Callable<Integer> {
         return 0;
     }
 
-    private static BenchResults.Run endToEnd(DemoCommand.RunsClient api, int users, PrintWriter console) throws Exception {
+    private static BenchResults.Run endToEnd(RunsClient api, int users, PrintWriter console) throws Exception {
         String runId = api.fetchUsers("{\"count\": " + users + "}", "bench-" + java.util.UUID.randomUUID());
-        long begin = System.nanoTime();
-        double fetched = -1;
-        double published = -1;
-        long lastLine = System.nanoTime();
-        while (true) {
-            JsonNode run = api.run(runId);
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            String status = run.get("status").asText();
-            long accepted = run.get("fetched").asLong() - run.path("rejected").asLong();
-            if (fetched < 0 && !"REQUESTED".equals(status) && !"FETCHING".equals(status)) {
-                fetched = seconds;
+        long[] lastLine = {System.nanoTime()};
+        RunTimeline timeline = RunTimeline.follow(api, runId, Duration.ofMillis(users == 1 ? 10 : 100), now -> {
+            if (console != null && !now.ended() && System.nanoTime() - lastLine[0] > 5_000_000_000L) {
+                BenchOutput.progress(console, now.line());
+                lastLine[0] = System.nanoTime();
             }
-            if (published < 0 && fetched >= 0 && run.get("published").asLong() >= accepted) {
-                published = seconds;
-            }
-            if ("FAILED".equals(status)) {
-                throw new IllegalStateException("benchmark run " + runId + " FAILED: " + run.path("lastError").asText());
-            }
-            if ("COMPLETED".equals(status)) {
-                List<Double> latencies = new ArrayList<>();
-                if (users > 1) {
-                    for (Duration d : DemoSummary.latencies(api.usersOfRun(runId, LATENCY_SAMPLE))) {
-                        latencies.add(d.toMillis() / 1000.0);
-                    }
-                }
-                return new BenchResults.Run(users, fetched, published < 0 ? seconds : published, seconds, latencies);
-            }
-            if (console != null && System.nanoTime() - lastLine > 5_000_000_000L) {
-                BenchOutput.progress(console, new RunProgress(status, users, run.get("fetched").asLong(),
-                        run.get("published").asLong(), run.get("persisted").asLong(), seconds).line());
-                lastLine = System.nanoTime();
-            }
-            Thread.sleep(users == 1 ? 10 : 100);
+        });
+        if (!timeline.completed()) {
+            throw new IllegalStateException("benchmark run " + runId + " FAILED: " + api.run(runId).path("lastError").asText());
         }
+        List<Double> latencies = new ArrayList<>();
+        if (users > 1) {
+            for (Duration d : DemoSummary.latencies(api.usersOfRun(runId, LATENCY_SAMPLE))) {
+                latencies.add(d.toMillis() / 1000.0);
+            }
+        }
+        return new BenchResults.Run(users, timeline.fetchedAt(), timeline.publishedAt(), timeline.completedAt(), latencies);
     }
 
     private void baselines(LocalStack stack, PrintWriter console, BenchResults.Builder report) throws Exception {
@@ -191,19 +173,6 @@ final class BenchSuite implements Callable<Integer> {
             }
             report.baselines(producer, driver, recordBytes);
         }
-    }
-
-    private static Map<String, Duration> cpu(Map<String, Long> pids) {
-        Map<String, Duration> use = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> use.put(name, ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
-                .orElse(Duration.ZERO)));
-        return use;
-    }
-
-    private static Map<String, Double> cpuSince(Map<String, Duration> before, Map<String, Long> pids) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        cpu(pids).forEach((name, total) -> seconds.put(name, (total.toMillis() - before.get(name).toMillis()) / 1000.0));
-        return seconds;
     }
 
     /** Peak resident set size of each process (Linux: VmHWM in /proc/<pid>/status), in MB; -1 where unknown. */

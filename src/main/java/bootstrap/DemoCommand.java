@@ -1,23 +1,16 @@
 package bootstrap;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,7 +109,6 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
         };
         List<AutoCloseable> started = new ArrayList<>();
-        AtomicReference<Thread> shutdownHook = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             out.println("Stopping the demo stack ...");
@@ -128,7 +120,6 @@ final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        shutdownHook.set(hook);
 
         long begin = System.nanoTime();
         out.println("Starting the stack (Kafka, Cassandra, Spark sidecar, RandomUser source, app) ...");
@@ -157,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
         String runId = api.fetchUsers(requestBody(), "demo-" + Instant.now().toEpochMilli());
         out.printf("Run %s: %,d users requested (POST %sapi/commands/fetch-users)%n", runId, users, pipeline.baseUri());
         out.flush();
-        Timeline timeline = follow(api, runId, out);
+        RunTimeline timeline = RunTimeline.follow(api, runId, POLL, progressView(out));
         JsonNode run = api.run(runId);
         if (!"COMPLETED".equals(run.get("status").asText())) {
             out.printf("%nThe run ended %s: %s%n", run.get("status").asText(), run.path("lastError").asText("(no error recorded)"));
@@ -169,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
                 stack.sidecar().map(s -> s.logFile()).orElse(null));
 
         if (!keepRunning) {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook.get());
+            Runtime.getRuntime().removeShutdownHook(hook);
             out.println();
             out.println("Stopping the stack (the data stays; --keep-running leaves it up) ...");
             out.flush();
@@ -215,45 +206,23 @@ final class DemoCommand implements Callable<Integer> {
         return body.toString();
     }
 
-    /** When each stage finished, as seen by polling (seconds since the POST). */
-    record Timeline(double fetchedAt, double publishedAt, double completedAt) {
-    }
-
-    private Timeline follow(RunsClient api, String runId, PrintWriter out) throws IOException, InterruptedException {
+    /** Shows the run's progress: a bar redrawn in place on a terminal, else a line every 2 s and the last one. */
+    private Consumer<RunProgress> progressView(PrintWriter out) {
         boolean bar = progressStyle != null ? progressStyle.equals("bar") : System.console() != null;
-        long begin = System.nanoTime();
-        long lastLine = 0;
-        double fetchedAt = -1;
-        double publishedAt = -1;
-        while (true) {
-            JsonNode run = api.run(runId);
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            RunProgress now = new RunProgress(run.get("status").asText(), run.get("requested").asLong(),
-                    run.get("fetched").asLong(), run.get("published").asLong(), run.get("persisted").asLong(), seconds);
-            long accepted = now.fetched() - run.path("rejected").asLong();
-            if (fetchedAt < 0 && !"REQUESTED".equals(now.status()) && !"FETCHING".equals(now.status())) {
-                fetchedAt = seconds;
-            }
-            if (publishedAt < 0 && fetchedAt >= 0 && now.published() >= accepted) {
-                publishedAt = seconds;
-            }
-            boolean ended = "COMPLETED".equals(now.status()) || "FAILED".equals(now.status());
+        long[] lastLine = {0};
+        return now -> {
             if (bar) {
                 out.print("\r" + now.bar() + "   ");
-                if (ended) {
+                if (now.ended()) {
                     out.println();
                 }
                 out.flush();
-            } else if (ended || System.nanoTime() - lastLine >= LINE_EVERY.toNanos()) {
+            } else if (now.ended() || System.nanoTime() - lastLine[0] >= LINE_EVERY.toNanos()) {
                 out.println(now.line());
                 out.flush();
-                lastLine = System.nanoTime();
+                lastLine[0] = System.nanoTime();
             }
-            if (ended) {
-                return new Timeline(fetchedAt, publishedAt < 0 ? seconds : publishedAt, seconds);
-            }
-            Thread.sleep(POLL.toMillis());
-        }
+        };
     }
 
     private static void stopAll(List<AutoCloseable> started) {
@@ -265,51 +234,5 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         started.clear();
-    }
-
-    /** The app's HTTP API, used the way Airflow and a person use it. */
-    static final class RunsClient {
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final URI base;
-
-        RunsClient(URI base) {
-            this.base = base;
-        }
-
-        String fetchUsers(String body, String idempotencyKey) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("api/commands/fetch-users"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202) {
-                throw new IllegalArgumentException("the app refused the command (HTTP " + response.statusCode() + "): "
-                        + JSON.readTree(response.body()).path("message").asText(response.body()));
-            }
-            return JSON.readTree(response.body()).get("runId").asText();
-        }
-
-        JsonNode run(String runId) throws IOException, InterruptedException {
-            return get("api/runs/" + runId);
-        }
-
-        /** The run's users as the API lists them (read from Cassandra), up to {@code limit}. */
-        List<JsonNode> usersOfRun(String runId, int limit) throws IOException, InterruptedException {
-            List<JsonNode> users = new ArrayList<>();
-            String token = null;
-            do {
-                JsonNode page = get("api/runs/" + runId + "/users?pageSize=1000" + (token == null ? "" : "&pageToken=" + token));
-                page.get("users").forEach(users::add);
-                token = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
-            } while (token != null && users.size() < limit);
-            return users;
-        }
-
-        private JsonNode get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered HTTP " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        }
     }
 }

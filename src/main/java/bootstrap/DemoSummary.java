@@ -15,7 +15,7 @@ final class DemoSummary {
     private DemoSummary() {
     }
 
-    static void print(PrintWriter out, JsonNode run, DemoCommand.Timeline timeline, List<JsonNode> readBack,
+    static void print(PrintWriter out, JsonNode run, RunTimeline timeline, List<JsonNode> readBack,
                       double readySeconds, Path workDir, Path sidecarLog) {
         long requested = run.get("requested").asLong();
         long fetched = run.get("fetched").asLong();

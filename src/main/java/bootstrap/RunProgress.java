@@ -10,6 +10,11 @@ record RunProgress(String status, long requested, long fetched, long published, 
 
     private static final int BAR_WIDTH = 30;
 
+    /** COMPLETED or FAILED: nothing more will happen to the run. */
+    boolean ended() {
+        return "COMPLETED".equals(status) || "FAILED".equals(status);
+    }
+
     /** Users persisted per second since the POST. */
     double rate() {
         return seconds <= 0 ? 0 : persisted / seconds;

@@ -4,7 +4,6 @@ import static bootstrap.BenchOutput.deleteRecursively;
 import static bootstrap.BenchOutput.progress;
 
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import adapters.cassandra.CassandraSettings;
 import adapters.cassandra.CassandraUsers;
 import adapters.kafka.KafkaAdapter;
 import adapters.kafka.KafkaSettings;
@@ -82,31 +80,22 @@ final class SidecarBenchmark implements Callable<Integer> {
         Path home = Pipeline.projectHome();
         Path work = workDir != null ? workDir.toAbsolutePath() : home.resolve("work").resolve("bench-sidecar");
         deleteRecursively(work);
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(ClusterSettings.onFreePorts(home, work), line -> progress(out, line))) {
-            InetSocketAddress cassandra = cluster.cassandraContactPoint();
-            String contactPoint = "127.0.0.1:" + cassandra.getPort();
-            CassandraSettings tables = CassandraSettings.defaults(contactPoint)
-                    .withLocalDatacenter(cluster.cassandraDatacenter()).withKeyspace("bench_sidecar");
-            CassandraSettings rawTables = tables.withKeyspace("bench_raw");
-            CassandraUsers.connect(tables).close();
-            CassandraUsers.connect(rawTables).close();
+        // the sidecar's tuning (--spark-env) goes to its launch; it writes spark_streams, the baseline bench_raw
+        try (LocalStack stack = LocalStack.start(home, ClusterSettings.onFreePorts(home, work), true, sparkEnv,
+                line -> progress(out, line))) {
+            EmbeddedCluster cluster = stack.cluster();
+            SparkSidecar sidecar = stack.sidecar().orElseThrow();
+            CassandraUsers.connect(stack.cassandra().withKeyspace("bench_raw")).close();
             KafkaSettings kafka = KafkaSettings.defaults(cluster.kafkaBootstrapServers());
-            KafkaAdapter.ensureTopics(kafka);
 
             List<User> profiles = RawBaselines.realProfiles();
             progress(out, String.format("%,d real profiles from the loopback source; each round sends them with fresh ids",
                     profiles.size()));
 
-            SparkSidecar.Config config = new SparkSidecar.Config(cluster.kafkaBootstrapServers(), "127.0.0.1",
-                    cassandra.getPort(), tables.keyspace(), cluster.cassandraDatacenter(), "", work.resolve("sidecar"));
-            for (Map.Entry<String, String> setting : sparkEnv.entrySet()) {
-                config = config.withTuning(setting.getKey(), setting.getValue());
-            }
             List<Double> rawRates = new ArrayList<>();
             List<Double> sidecarRates = new ArrayList<>();
-            try (CqlSession cql = CqlSession.builder().addContactPoint(cassandra)
+            try (CqlSession cql = CqlSession.builder().addContactPoint(cluster.cassandraContactPoint())
                     .withLocalDatacenter(cluster.cassandraDatacenter()).build();
-                 SparkSidecar sidecar = SparkSidecar.start(home, config, Duration.ofMinutes(3), line -> progress(out, line));
                  KafkaUserPublisher publisher = KafkaAdapter.userPublisher(kafka);
                  PersistedWatcher watcher = new PersistedWatcher(cluster.kafkaBootstrapServers(), kafka.topics().usersPersisted())) {
                 PreparedStatement insert = RawBaselines.prepareInsert(cql, "bench_raw");
@@ -134,7 +123,7 @@ final class SidecarBenchmark implements Callable<Integer> {
             }
 
             double raw = median(rawRates);
-            double sidecar = median(sidecarRates);
+            double sidecarRate = median(sidecarRates);
             out.println();
             out.printf("Sidecar benchmark: %,d users per round, %d round(s) after a %,d-user warm-up, %d cores, Java %s%n",
                     users, rounds, warmUp, Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -143,36 +132,13 @@ final class SidecarBenchmark implements Callable<Integer> {
             out.printf("| Cassandra driver alone, async prepared inserts into created_users (%d in flight) | %,.0f rows/s | %s |%n",
                     rawInFlight, raw, format(rawRates));
             out.printf("| sidecar: users_created -> created_users + users_by_run -> users_persisted | %,.0f users/s | %s |%n",
-                    sidecar, format(sidecarRates));
+                    sidecarRate, format(sidecarRates));
             out.printf("The sidecar reaches %.0f%% of the raw driver rate measured in this run. It writes two rows per user"
                     + " (created_users and users_by_run): %,.0f Cassandra rows/s, %.0f%% of the raw rows/s.%n",
-                    100 * sidecar / raw, 2 * sidecar, 100 * 2 * sidecar / raw);
+                    100 * sidecarRate / raw, 2 * sidecarRate, 100 * 2 * sidecarRate / raw);
             out.flush();
         }
         return 0;
-    }
-
-    /** CPU time each process of the stack used, to show where a round's time went. */
-    private record CpuUse(Map<String, Duration> byProcess) {
-
-        static CpuUse now(Map<String, Long> pids) {
-            Map<String, Duration> use = new java.util.LinkedHashMap<>();
-            pids.forEach((name, pid) -> use.put(name, ProcessHandle.of(pid)
-                    .flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO)));
-            return new CpuUse(use);
-        }
-
-        /** "cassandra 41% · kafka 9% · ..." of the wall time {@code seconds} on all cores together. */
-        String since(CpuUse before, double seconds, int users) {
-            StringBuilder line = new StringBuilder();
-            int cores = Runtime.getRuntime().availableProcessors();
-            byProcess.forEach((name, total) -> {
-                double cpu = (total.toNanos() - before.byProcess.get(name).toNanos()) / 1e9;
-                line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.1f s (%.0f%% of %d cores, %.0f µs/user)",
-                        name, cpu, 100 * cpu / (seconds * cores), cores, 1e6 * cpu / users));
-            });
-            return line.toString();
-        }
     }
 
     /** Publishes the users and waits until every one of them is announced as persisted; users/s. */
