@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import adapters.cassandra.CassandraSettings;
 import adapters.kafka.KafkaSettings;
@@ -30,6 +28,8 @@ import embedded.randomuser.RandomUserServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import testsupport.Commands;
+import testsupport.Commands.Result;
 import testsupport.SharedCluster;
 import testsupport.Sidecars;
 
@@ -192,9 +192,6 @@ class AirflowDagIT {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     private static Map<String, String> airflowEnvironment(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("AIRFLOW_HOME", airflowHome.toString());
@@ -216,17 +213,7 @@ class AirflowDagIT {
 
     private static Result run(List<String> command, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
-        Path output = Files.createTempFile(HOME.resolve("target"), "airflow-it", ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        return new Result(process.isAlive() ? -1 : process.exitValue(), text);
+        return Commands.run(command, HOME, env, Files.createTempFile(HOME.resolve("target"), "airflow-it", ".out"), timeout);
     }
 
     private static int embeddedFreePort() throws IOException {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import testsupport.Commands;
+import testsupport.Commands.Result;
 
 /**
  * The benchmark harness works end to end on a small run: `./pipeline bench` with 1,000 users
@@ -26,14 +29,11 @@ class BenchSuiteIT {
         Path results = HOME.resolve("target/bench-it/results");
         Path output = HOME.resolve("target/bench-it.out");
         Files.createDirectories(results);
-        Process bench = new ProcessBuilder(List.of(HOME.resolve("pipeline").toString(), "bench", "--volumes", "1000",
+        Result bench = Commands.run(List.of(HOME.resolve("pipeline").toString(), "bench", "--volumes", "1000",
                 "--repeat", "1", "--single-runs", "3", "--baseline-rows", "2000", "--out", results.toString(),
-                "--work-dir", HOME.resolve("target/bench-it/work").toString()))
-                .directory(HOME.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        bench.getOutputStream().close();
-        boolean finished = bench.waitFor(10, TimeUnit.MINUTES);
-        String log = Files.readString(output);
-        assertThat(finished && bench.exitValue() == 0).as(log).isTrue();
+                "--work-dir", HOME.resolve("target/bench-it/work").toString()), HOME, Map.of(), output,
+                Duration.ofMinutes(10));
+        assertThat(bench.exitCode()).as(bench.output()).isZero();
 
         JsonNode json = new ObjectMapper().readTree(results.resolve("latest-results.json").toFile());
         JsonNode run = json.get("end_to_end").get(0);

@@ -3,16 +3,17 @@ package bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import testsupport.Commands;
+import testsupport.Commands.Result;
 
 /**
  * The README's first command as a new user runs it, through the real {@code ./pipeline} script:
@@ -54,24 +55,13 @@ class DemoCommandIT {
         assertThat(count.output()).as(count.output()).containsPattern("(?m)^\\s+" + USERS + "\\s*$");
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     /** ./pipeline with these arguments, stdout and stderr together, as a user's terminal shows them. */
     private static Result pipeline(List<String> args, Path output) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("pipeline").toString()));
         command.addAll(args);
-        Files.createDirectories(output.getParent());
-        Process process = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(8, TimeUnit.MINUTES)) {
-            process.destroy();
-            process.waitFor(60, TimeUnit.SECONDS);
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println("[demo-it] ./pipeline " + String.join(" ", args) + "\n" + text);
-        return new Result(process.isAlive() ? -1 : process.exitValue(), text);
+        Result result = Commands.run(command, HOME, Map.of(), output, Duration.ofMinutes(8));
+        System.out.println("[demo-it] ./pipeline " + String.join(" ", args) + "\n" + result.output());
+        return result;
     }
 
     /** The users column of a summary row such as "  persisted (Spark -> Cassandra)   500   3.2 s   156". */

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import testsupport.Commands;
+import testsupport.Commands.Result;
 
 /**
  * infra/docker-compose.yml, checked by a real compose parser (the Compose Specification's schema
@@ -73,9 +74,6 @@ class DockerComposeIT {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     private static Result validate(Path compose) throws IOException, InterruptedException {
         return run(List.of(HOME.resolve("infra/validate.sh").toString(), compose.toString()), 10);
     }
@@ -96,13 +94,7 @@ class DockerComposeIT {
     }
 
     private static Result run(List<String> command, int timeoutMinutes) throws IOException, InterruptedException {
-        Path output = Files.createTempFile(Files.createDirectories(HOME.resolve("target")), "compose-it", ".out");
-        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(HOME.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        return new Result(process.isAlive() ? -1 : process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        Path log = Files.createTempFile(Files.createDirectories(HOME.resolve("target")), "compose-it", ".out");
+        return Commands.run(command, HOME, Map.of(), log, Duration.ofMinutes(timeoutMinutes));
     }
 }
