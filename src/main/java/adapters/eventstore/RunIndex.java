@@ -71,6 +71,20 @@ final class RunIndex {
         }
     }
 
+    /**
+     * Locks the run's row until the transaction ends, so appends to one run take turns. True when
+     * the run exists.
+     */
+    static boolean lock(Connection connection, RunId runId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT run_id FROM " + TABLE + " WHERE run_id = ? FOR UPDATE")) {
+            query.setString(1, runId.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     static void addPublished(Connection connection, Map<RunId, Integer> published) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE " + TABLE + " SET published = published + ? WHERE run_id = ?")) {
