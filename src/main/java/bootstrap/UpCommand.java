@@ -32,7 +32,7 @@ final class UpCommand implements Callable<Integer> {
                     + "--no-sidecar for Kafka and Cassandra only (default: ${DEFAULT-VALUE}).")
     boolean sidecar;
 
-    @Option(names = "--spark-trigger-interval", paramLabel = "DURATION", defaultValue = "PT1S",
+    @Option(names = "--spark-trigger-interval", paramLabel = "DURATION", defaultValue = "PT0.25S",
             description = "Sidecar micro-batch trigger interval, ISO-8601 (default: ${DEFAULT-VALUE}).")
     String triggerInterval;
 

@@ -83,6 +83,9 @@ public final class SidecarJob {
                 .option("startingOffsets", "earliest")
                 .option("failOnDataLoss", "false")
                 .option("maxOffsetsPerTrigger", Long.toString(settings.maxOffsetsPerTrigger()))
+                // a task's first poll waited out the broker's whole fetch.max.wait.ms (500 ms) even
+                // though its records were there: half a second on every small micro-batch
+                .option("kafka.fetch.max.wait.ms", "10")
                 .load();
         VoidFunction2<Dataset<Row>, Long> perBatch = (batch, batchId) -> {
             UUID queryId = queryId(batch.sparkSession());

@@ -66,7 +66,7 @@ public record SidecarSettings(
     public static final int DEFAULT_CASSANDRA_PORT = 9042;
     public static final String DEFAULT_KEYSPACE = "spark_streams";
     public static final String DEFAULT_WORK_DIR = "./work";
-    public static final Duration DEFAULT_TRIGGER_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_TRIGGER_INTERVAL = Duration.ofMillis(250);
     public static final String DEFAULT_SPARK_MASTER = "local[*]";
     public static final String DEFAULT_CASSANDRA_DC = "datacenter1";
     public static final long DEFAULT_MAX_OFFSETS_PER_TRIGGER = 50_000;

@@ -42,7 +42,7 @@ class SidecarSettingsTest {
             assertThat(settings.cassandraHost()).isEqualTo("127.0.0.1");
             assertThat(settings.cassandraPort()).isEqualTo(9042);
             assertThat(settings.keyspace()).isEqualTo("spark_streams");
-            assertThat(settings.triggerInterval()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(settings.triggerInterval()).isEqualTo(Duration.ofMillis(250));
             assertThat(settings.sparkMaster()).isEqualTo("local[*]");
             assertThat(settings.isLocalMaster()).isTrue();
         }

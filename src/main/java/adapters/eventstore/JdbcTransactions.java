@@ -2,6 +2,8 @@ package adapters.eventstore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -20,6 +22,7 @@ final class JdbcTransactions implements TransactionManager, ConnectionProvider {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -52,6 +55,8 @@ final class JdbcTransactions implements TransactionManager, ConnectionProvider {
 
     private void finish(Connection connection, boolean commit) {
         bound.remove();
+        List<Runnable> committed = List.copyOf(afterCommit.get());
+        afterCommit.remove();
         try (connection) {
             if (commit) {
                 connection.commit();
@@ -61,6 +66,18 @@ final class JdbcTransactions implements TransactionManager, ConnectionProvider {
         } catch (SQLException e) {
             throw new EventStoreUnavailableException(
                     (commit ? "commit" : "rollback") + " failed in the event store", e);
+        }
+        if (commit) {
+            committed.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code action} once the current transaction has committed (now, outside one); never after a rollback. */
+    void afterCommit(Runnable action) {
+        if (bound.get() == null) {
+            action.run();
+        } else {
+            afterCommit.get().add(action);
         }
     }
 
