@@ -29,16 +29,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> singleUserSeconds,
                     List<Double> producerMsgsPerSecond, List<Double> driverRowsPerSecond, int baselineRecordBytes,
+                    Map<String, Double> driverCpuMicrosPerRow,
                     Map<String, Long> peakRssMb, Map<String, Double> cpuSeconds, long usersProcessed,
                     Map<String, Long> diskBytes, double suiteSeconds) {
 
     /**
      * One end-to-end run: seconds from the POST until all users were fetched (in the event store),
      * published (acknowledged by Kafka) and COMPLETED (persisted in Cassandra and recorded by the app),
-     * and the latency UserFetched -> Cassandra of up to 20,000 of its users.
+     * the latency UserFetched -> Cassandra of up to 20,000 of its users, and the CPU seconds each
+     * process used meanwhile.
      */
     record Run(int users, double fetchedSeconds, double publishedSeconds, double completedSeconds,
-               List<Double> latencySeconds) {
+               List<Double> latencySeconds, Map<String, Double> cpuSeconds) {
+
+        double cpuMicrosPerUser(String process) {
+            return 1e6 * cpuSeconds.getOrDefault(process, 0.0) / users;
+        }
+
+        double totalCpuMicrosPerUser() {
+            return 1e6 * cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / users;
+        }
 
         double usersPerSecond() {
             return users / completedSeconds;
@@ -109,6 +119,7 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
             md.append(String.format("| single-user command, POST -> COMPLETED (%d runs) | p50 %.2f s | p99 %.2f s | |%n",
                     singleUserSeconds.size(), percentile(singleUserSeconds, 50), percentile(singleUserSeconds, 99)));
         }
+        md.append(cpuBudget());
         md.append("\n| process | peak RSS | CPU | CPU per user |\n|---|---:|---:|---:|\n");
         peakRssMb.forEach((name, mb) -> md.append(String.format("| %s | %,d MB | %.0f s | %.0f µs |%n", name, mb,
                 cpuSeconds.getOrDefault(name, 0.0), 1e6 * cpuSeconds.getOrDefault(name, 0.0) / usersProcessed)));
@@ -116,6 +127,45 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
         List<String> disk = new ArrayList<>();
         diskBytes.forEach((name, bytes) -> disk.add(String.format("%s %,d B/user", name, bytes / Math.max(1, usersProcessed))));
         md.append(String.join(", ", disk)).append(String.format(". Suite took %.0f s.%n", suiteSeconds));
+        return md.toString();
+    }
+
+    /**
+     * Where the CPU went during the end-to-end runs, per user, and the rate the machine's cores could
+     * give at that cost if nothing else ran: when measured users/s is close to that ceiling, the
+     * path is CPU-bound on this machine and only less work per user (or more cores) lifts it.
+     */
+    private String cpuBudget() {
+        if (runs.isEmpty() || runs.get(0).cpuSeconds().isEmpty()) {
+            return "";
+        }
+        int cores = ((Number) machine.get("cores")).intValue();
+        List<String> processes = List.copyOf(runs.get(0).cpuSeconds().keySet());
+        StringBuilder md = new StringBuilder(String.format(
+                "%nCPU per user during the end-to-end runs (µs, median of the runs), and the ceiling %d cores give at that cost:%n%n",
+                cores));
+        md.append("| users |");
+        processes.forEach(process -> md.append(' ').append(process).append(" |"));
+        md.append(" total | ceiling | measured |\n|---:|");
+        processes.forEach(process -> md.append("---:|"));
+        md.append("---:|---:|---:|\n");
+        for (Map.Entry<Integer, List<Run>> volume : byVolume().entrySet()) {
+            List<Run> rs = volume.getValue();
+            md.append(String.format("| %,d |", volume.getKey()));
+            processes.forEach(process -> md.append(String.format(" %,.0f |",
+                    median(rs.stream().map(r -> r.cpuMicrosPerUser(process)).toList()))));
+            double total = median(rs.stream().map(Run::totalCpuMicrosPerUser).toList());
+            md.append(String.format(" %,.0f | %,.0f users/s | %,.0f users/s |%n", total, cores * 1e6 / total,
+                    median(rs.stream().map(Run::usersPerSecond).toList())));
+        }
+        if (!driverCpuMicrosPerRow.isEmpty()) {
+            double total = driverCpuMicrosPerRow.values().stream().mapToDouble(Double::doubleValue).sum();
+            md.append("| raw driver, per row |");
+            processes.forEach(process -> md.append(driverCpuMicrosPerRow.containsKey(process)
+                    ? String.format(" %,.0f |", driverCpuMicrosPerRow.get(process)) : " - |"));
+            md.append(String.format(" %,.0f | %,.0f rows/s | %,.0f rows/s |%n", total, cores * 1e6 / total,
+                    median(driverRowsPerSecond)));
+        }
         return md.toString();
     }
 
@@ -138,7 +188,8 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("machine", machine);
         doc.put("raw_baselines", Map.of("kafka_producer_msgs_per_s", producerMsgsPerSecond,
-                "cassandra_driver_rows_per_s", driverRowsPerSecond, "record_bytes", baselineRecordBytes));
+                "cassandra_driver_rows_per_s", driverRowsPerSecond, "record_bytes", baselineRecordBytes,
+                "cassandra_driver_cpu_us_per_row", driverCpuMicrosPerRow));
         List<Map<String, Object>> e2e = new ArrayList<>();
         for (Run r : runs) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -151,6 +202,7 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
             m.put("latency_p95_s", r.p95Seconds());
             m.put("latency_p99_s", r.p99Seconds());
             m.put("latency_sample", r.latencySeconds().size());
+            m.put("cpu_s", r.cpuSeconds());
             e2e.add(m);
         }
         doc.put("end_to_end", e2e);
@@ -298,6 +350,7 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
         private List<Double> producer = List.of();
         private List<Double> driver = List.of();
         private int recordBytes;
+        private Map<String, Double> driverCpu = Map.of();
         private Map<String, Long> rss = Map.of();
         private Map<String, Double> cpu = Map.of();
         private long users;
@@ -315,10 +368,11 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
             single = List.copyOf(seconds);
         }
 
-        void baselines(List<Double> producerRates, List<Double> driverRates, int bytes) {
+        void baselines(List<Double> producerRates, List<Double> driverRates, int bytes, Map<String, Double> driverCpuPerRow) {
             producer = List.copyOf(producerRates);
             driver = List.copyOf(driverRates);
             recordBytes = bytes;
+            driverCpu = new LinkedHashMap<>(driverCpuPerRow);
         }
 
         void resources(Map<String, Long> peakRss, Map<String, Double> cpuSeconds, long usersProcessed,
@@ -330,7 +384,7 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
         }
 
         BenchResults build(double suiteSeconds) {
-            return new BenchResults(machine, List.copyOf(runs), single, producer, driver, recordBytes, rss, cpu, users,
+            return new BenchResults(machine, List.copyOf(runs), single, producer, driver, recordBytes, driverCpu, rss, cpu, users,
                     disk, suiteSeconds);
         }
     }

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import adapters.cassandra.CassandraUsers;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import domain.event.UserFetched;
 import domain.user.User;
 import embedded.ClusterSettings;
 import embedded.EmbeddedCluster;
@@ -98,11 +100,11 @@ final class BenchSuite implements Callable<Integer> {
             try (PipelineApp pipeline = PipelineApp.start(app)) {
                 RunsClient api = new RunsClient(pipeline.baseUri());
                 BenchOutput.progress(console, "warm-up: one 5,000-user run, not counted");
-                endToEnd(api, 5_000, console);
+                endToEnd(api, 5_000, console, pids);
                 long users = 5_000;
                 for (int volume : volumes) {
                     for (int round = 1; round <= repeat; round++) {
-                        BenchResults.Run run = endToEnd(api, volume, console);
+                        BenchResults.Run run = endToEnd(api, volume, console, pids);
                         users += volume;
                         report.endToEnd(run);
                         BenchOutput.progress(console, String.format("%,d users, round %d: %,.0f users/s end to end, p50 %.2f s,"
@@ -111,14 +113,14 @@ final class BenchSuite implements Callable<Integer> {
                 }
                 List<Double> single = new ArrayList<>();
                 for (int i = 0; i < singleRuns; i++) {
-                    single.add(endToEnd(api, 1, null).completedSeconds());
+                    single.add(endToEnd(api, 1, null, pids).completedSeconds());
                     users += 1;
                 }
                 report.singleUser(single);
                 BenchOutput.progress(console, String.format("%d single-user commands: p50 %.2f s, p99 %.2f s", singleRuns,
                         BenchResults.percentile(single, 50), BenchResults.percentile(single, 99)));
 
-                baselines(stack, console, report);
+                baselines(stack, console, report, pids);
                 report.resources(peakRss(pids), CpuUse.now(pids).secondsSince(cpuBefore), users,
                         Map.of("event store", BenchOutput.directorySize(work.resolve("eventstore")),
                                 "kafka log segments", BenchOutput.directorySize(work.resolve("kafka").resolve("data"), ".log"),
@@ -135,7 +137,9 @@ final class BenchSuite implements Callable<Integer> {
         return 0;
     }
 
-    private static BenchResults.Run endToEnd(RunsClient api, int users, PrintWriter console) throws Exception {
+    private static BenchResults.Run endToEnd(RunsClient api, int users, PrintWriter console, Map<String, Long> pids)
+            throws Exception {
+        CpuUse cpuBefore = CpuUse.now(pids);
         String runId = api.fetchUsers("{\"count\": " + users + "}", "bench-" + java.util.UUID.randomUUID());
         long[] lastLine = {System.nanoTime()};
         RunTimeline timeline = RunTimeline.follow(api, runId, Duration.ofMillis(users == 1 ? 10 : 100), now -> {
@@ -147,16 +151,18 @@ final class BenchSuite implements Callable<Integer> {
         if (!timeline.completed()) {
             throw new IllegalStateException("benchmark run " + runId + " FAILED: " + api.run(runId).path("lastError").asText());
         }
+        Map<String, Double> cpu = CpuUse.now(pids).secondsSince(cpuBefore);
         List<Double> latencies = new ArrayList<>();
         if (users > 1) {
             for (Duration d : DemoSummary.latencies(api.usersOfRun(runId, LATENCY_SAMPLE))) {
                 latencies.add(d.toMillis() / 1000.0);
             }
         }
-        return new BenchResults.Run(users, timeline.fetchedAt(), timeline.publishedAt(), timeline.completedAt(), latencies);
+        return new BenchResults.Run(users, timeline.fetchedAt(), timeline.publishedAt(), timeline.completedAt(), latencies, cpu);
     }
 
-    private void baselines(LocalStack stack, PrintWriter console, BenchResults.Builder report) throws Exception {
+    private void baselines(LocalStack stack, PrintWriter console, BenchResults.Builder report, Map<String, Long> pids)
+            throws Exception {
         List<User> profiles = RawBaselines.realProfiles();
         CassandraUsers.connect(stack.cassandra().withKeyspace("bench_raw")).close();
         int recordBytes = RawBaselines.sampleRecordBytes(stack.cluster().kafkaBootstrapServers(), "users_created");
@@ -165,13 +171,21 @@ final class BenchSuite implements Callable<Integer> {
             var insert = RawBaselines.prepareInsert(cql, "bench_raw");
             List<Double> producer = new ArrayList<>();
             List<Double> driver = new ArrayList<>();
+            // the driver rounds' CPU: Cassandra's, and the client's (this JVM; the app in it is idle meanwhile)
+            String client = "app+source+harness";
+            Map<String, Long> driverPids = Map.of("cassandra", pids.get("cassandra"), client, pids.get(client));
+            Map<String, Double> driverCpu = new TreeMap<>();
             for (int round = 1; round <= repeat; round++) {
                 producer.add(RawBaselines.producerRate(stack.cluster().kafkaBootstrapServers(), baselineRows, recordBytes));
-                driver.add(RawBaselines.driverInsertRate(cql, insert, RawBaselines.batchOf(profiles, baselineRows), 256));
+                List<UserFetched> rows = RawBaselines.batchOf(profiles, baselineRows);
+                CpuUse beforeDriver = CpuUse.now(driverPids);
+                driver.add(RawBaselines.driverInsertRate(cql, insert, rows, 256));
+                CpuUse.now(driverPids).secondsSince(beforeDriver).forEach((process, seconds) ->
+                        driverCpu.merge(process, 1e6 * seconds / ((double) baselineRows * repeat), Double::sum));
                 BenchOutput.progress(console, String.format("raw baselines, round %d: Kafka producer %,.0f msgs/s,"
                         + " Cassandra driver %,.0f rows/s", round, producer.get(round - 1), driver.get(round - 1)));
             }
-            report.baselines(producer, driver, recordBytes);
+            report.baselines(producer, driver, recordBytes, driverCpu);
         }
     }
 

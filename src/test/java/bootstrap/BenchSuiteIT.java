@@ -46,6 +46,11 @@ class BenchSuiteIT {
         assertThat(run.get("latency_sample").asInt()).isEqualTo(1000);
         assertThat(run.get("latency_p50_s").asDouble()).isPositive()
                 .isLessThanOrEqualTo(run.get("latency_p99_s").asDouble());
+        // every stage did work during the run: each process used CPU
+        assertThat(run.get("cpu_s").properties()).hasSize(4)
+                .allSatisfy(process -> assertThat(process.getValue().asDouble()).as(process.getKey()).isPositive());
+        assertThat(json.get("raw_baselines").get("cassandra_driver_cpu_us_per_row").properties())
+                .extracting(java.util.Map.Entry::getKey).containsExactly("app+source+harness", "cassandra");
         assertThat(json.get("single_user_s")).hasSize(3).allSatisfy(s -> assertThat(s.asDouble()).isPositive());
         assertThat(json.get("raw_baselines").get("kafka_producer_msgs_per_s").get(0).asDouble()).isPositive();
         assertThat(json.get("raw_baselines").get("cassandra_driver_rows_per_s").get(0).asDouble()).isPositive();
@@ -55,7 +60,7 @@ class BenchSuiteIT {
 
         assertThat(Files.readString(results.resolve("latest-results.md")))
                 .contains("| figure | median | min-max | vs raw |", "1,000 users: end to end, POST -> COMPLETED",
-                        "single-user command");
+                        "single-user command", "| 1,000 |", "| raw driver, per row |");
         for (String plot : List.of("latest-users-per-second.png", "latest-latency-cdf.png")) {
             byte[] png = Files.readAllBytes(results.resolve(plot));
             assertThat(png).as(plot).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
