@@ -71,11 +71,8 @@ record BenchResults(Map<String, Object> machine, List<Run> runs, List<Double> si
         return new Builder(machine);
     }
 
-    /** Nearest-rank percentile; the list need not be sorted. */
     static double percentile(List<Double> values, int percent) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return Percentiles.nearestRank(values, percent);
     }
 
     static double median(List<Double> values) {

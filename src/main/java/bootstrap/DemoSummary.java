@@ -34,7 +34,7 @@ final class DemoSummary {
         List<Duration> latencies = latencies(readBack);
         if (!latencies.isEmpty()) {
             out.printf("  latency UserFetched -> persisted in Cassandra (%,d users): p50 %s, p99 %s, max %s%n",
-                    latencies.size(), seconds(percentile(latencies, 50)), seconds(percentile(latencies, 99)),
+                    latencies.size(), seconds(Percentiles.nearestRank(latencies, 50)), seconds(Percentiles.nearestRank(latencies, 99)),
                     seconds(latencies.get(latencies.size() - 1)));
         }
         out.printf("  read back from Cassandra through GET /api/runs/{id}/users: %,d users%s%n", readBack.size(),
@@ -70,12 +70,6 @@ final class DemoSummary {
         }
         latencies.sort(null);
         return latencies;
-    }
-
-    /** Nearest-rank percentile of a sorted, non-empty list. */
-    static Duration percentile(List<Duration> sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 
     private static String seconds(Duration d) {

@@ -208,9 +208,7 @@ final class SidecarBenchmark implements Callable<Integer> {
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return Percentiles.nearestRank(values, 50);
     }
 
     private static String format(List<Double> rates) {

@@ -82,6 +82,10 @@ final class KafkaClients {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(settings.requestTimeout()));
+        // an app killed without leaving the group holds its partition until its session expires: the
+        // 45 s default stalled a restarted app's runs (one 1,000-user rerun took 27.7 s instead of 7.7 s)
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
         return config;
     }
 
