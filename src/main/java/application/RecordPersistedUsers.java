@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import application.port.in.RecordPersistedUsersUseCase;
 import application.port.out.AppendRunEventsPort.ConcurrentRunUpdateException;
@@ -32,12 +33,32 @@ public final class RecordPersistedUsers implements RecordPersistedUsersUseCase {
     private final LoadRunHistoryPort history;
     private final RecordPersistedIdsPort store;
     private final Clock clock;
+    private final Consumer<RunId> madeRoom;
     private final Set<RunId> warnedUnknown = ConcurrentHashMap.newKeySet();
 
     public RecordPersistedUsers(LoadRunHistoryPort history, RecordPersistedIdsPort store, Clock clock) {
+        this(history, store, clock, runId -> { });
+    }
+
+    /**
+     * @param madeRoom told of each run that has fewer users in flight after a report: the page fetcher
+     *                 resumes the pages it held back ({@link FetchRunPages.Settings#maxUsersInFlight})
+     */
+    public RecordPersistedUsers(LoadRunHistoryPort history, RecordPersistedIdsPort store, Clock clock,
+                                Consumer<RunId> madeRoom) {
         this.history = Objects.requireNonNull(history, "history");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.madeRoom = Objects.requireNonNull(madeRoom, "madeRoom");
+    }
+
+    /** The report is recorded whatever happens here: a page still held back resumes with the next report. */
+    private void resumeHeldPages(RunId runId) {
+        try {
+            madeRoom.accept(runId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "run " + runId + ": could not resume its held-back pages", e);
+        }
     }
 
     @Override
@@ -57,8 +78,12 @@ public final class RecordPersistedUsers implements RecordPersistedUsersUseCase {
             IngestionRun run = IngestionRun.replay(events);
             Instant now = clock.instant();
             try {
-                return store.recordPersisted(runId, events.size(), ids,
-                        newlyPersisted -> RunDecisions.usersPersisted(run, batchId, newlyPersisted, persistedAt, now));
+                int newlyPersisted = store.recordPersisted(runId, events.size(), ids,
+                        added -> RunDecisions.usersPersisted(run, batchId, added, persistedAt, now));
+                if (newlyPersisted > 0) {
+                    resumeHeldPages(runId);
+                }
+                return newlyPersisted;
             } catch (ConcurrentRunUpdateException raced) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw raced;

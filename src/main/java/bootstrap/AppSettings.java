@@ -18,6 +18,8 @@ record AppSettings(HttpSettings http, KafkaSettings kafka, RandomUserSettings so
 
     static final int DEFAULT_PAGE_SIZE = 5000;
     static final int DEFAULT_OUTBOX_BATCH = 1000;
+    /** About 6 s of work at the ~3.4k users/s of 2 cores, and 4 pages of 5,000 ahead of the outbox. */
+    static final int DEFAULT_MAX_USERS_IN_FLIGHT = 20_000;
     static final String DEFAULT_CASSANDRA_CONTACT_POINTS = "127.0.0.1:9042";
 
     /**
@@ -30,7 +32,7 @@ record AppSettings(HttpSettings http, KafkaSettings kafka, RandomUserSettings so
                 KafkaSettings.defaults(kafkaBootstrapServers),
                 RandomUserSettings.defaults().withBaseUrl(sourceUrl),
                 EventStoreSettings.h2File(workDir.resolve("eventstore")),
-                new FetchRunPages.Settings(4, 5, Duration.ofSeconds(1)),
+                new FetchRunPages.Settings(4, 5, Duration.ofSeconds(1), DEFAULT_MAX_USERS_IN_FLIGHT),
                 DEFAULT_PAGE_SIZE, DEFAULT_OUTBOX_BATCH, CassandraSettings.defaults(DEFAULT_CASSANDRA_CONTACT_POINTS));
     }
 
@@ -48,6 +50,10 @@ record AppSettings(HttpSettings http, KafkaSettings kafka, RandomUserSettings so
 
     AppSettings withMaxPageSize(int value) {
         return new AppSettings(http, kafka, source, eventStore, fetching, value, outboxBatchSize, cassandra);
+    }
+
+    AppSettings withFetching(FetchRunPages.Settings value) {
+        return new AppSettings(http, kafka, source, eventStore, value, maxPageSize, outboxBatchSize, cassandra);
     }
 
     AppSettings withCassandra(CassandraSettings value) {

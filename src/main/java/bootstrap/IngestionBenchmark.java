@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import adapters.cassandra.CassandraSettings;
 import adapters.kafka.KafkaSettings;
+import application.FetchRunPages;
 import embedded.ClusterSettings;
 import embedded.EmbeddedCluster;
 import embedded.randomuser.RandomUserServer;
@@ -60,7 +61,11 @@ final class IngestionBenchmark implements Callable<Integer> {
             AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0)
                     .withCassandra(CassandraSettings.defaults("127.0.0.1:" + cluster.cassandraContactPoint().getPort())
                             .withLocalDatacenter(cluster.cassandraDatacenter()));
+            // no sidecar here reports users persisted: fetching must not wait for it
+            FetchRunPages.Settings fetching = local.fetching();
             AppSettings settings = local.withMaxPageSize(pageSize)
+                    .withFetching(new FetchRunPages.Settings(fetching.concurrentPages(), fetching.maxPageAttempts(),
+                            fetching.retryDelay(), 0))
                     .withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed("bench-")));
             Figures figures;
             try (PipelineApp app = PipelineApp.start(settings)) {

@@ -69,7 +69,7 @@ final class PipelineApp implements AutoCloseable {
             outbox = UsersCreatedOutbox.start(store, new PublishFetchedUsers(publisher), settings.outboxBatchSize());
             cassandra = CassandraUsers.connect(settings.cassandra());
             persisted = KafkaAdapter.persistedUsersConsumer(settings.kafka(), PersistedUsersConsumer.DEFAULT_GROUP_ID,
-                    new RecordPersistedUsers(store, store, clock));
+                    new RecordPersistedUsers(store, store, clock, fetcher::start));
             List<RunId> resumed = new ResumeUnfinishedRuns(store, fetcher).resume();
             RequestUserFetch requestFetch =
                     new RequestUserFetch(store, store, store, fetcher, clock, new Random(), settings.maxPageSize());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
@@ -15,7 +16,9 @@ import application.port.in.RunView;
 import application.port.out.UserSourceException;
 import domain.event.UserFetched;
 import domain.event.UserRejected;
+import domain.run.RunId;
 import domain.run.RunRuleViolation;
+import domain.user.UserId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,7 @@ class FetchUsersFlowTest {
     private final InMemoryRunStore store = new InMemoryRunStore();
     private final ScriptedSource source = new ScriptedSource();
     private final FetchRunPages fetcher = new FetchRunPages(source, store, store, Clock.systemUTC(),
-            new FetchRunPages.Settings(3, 3, Duration.ofMillis(10)));
+            new FetchRunPages.Settings(3, 3, Duration.ofMillis(10), 0));
     private final RequestUserFetch requestFetch =
             new RequestUserFetch(store, store, store, fetcher, Clock.systemUTC(), new Random(7), 100);
     private final ViewRuns views = new ViewRuns(store, store);
@@ -96,7 +99,7 @@ class FetchUsersFlowTest {
     void given_a_run_interrupted_after_its_first_page_when_resumed_then_only_the_missing_pages_are_fetched() {
         source.holdPagesAfter(1);
         FetchRunPages crashed = new FetchRunPages(source, store, store, Clock.systemUTC(),
-                new FetchRunPages.Settings(1, 3, Duration.ofMillis(10)));
+                new FetchRunPages.Settings(1, 3, Duration.ofMillis(10), 0));
         RequestUserFetch request = new RequestUserFetch(store, store, store, crashed, Clock.systemUTC(), new Random(1), 100);
         String runId = request.requestFetch(command(300, null)).runId();
         await().until(() -> views.findRun(runId).orElseThrow().pagesStored() == 1);
@@ -110,6 +113,39 @@ class FetchUsersFlowTest {
         assertThat(done.fetched()).isEqualTo(300);
         assertThat(store.users()).hasSize(300);
         assertThat(source.queries()).extracting(query -> query.page()).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void given_a_limit_on_users_in_flight_when_none_are_reported_persisted_then_the_next_page_waits_for_the_sidecar() {
+        FetchRunPages throttled = new FetchRunPages(source, store, store, Clock.systemUTC(),
+                new FetchRunPages.Settings(1, 3, Duration.ofMillis(10), 100));
+        RequestUserFetch request = new RequestUserFetch(store, store, store, throttled, Clock.systemUTC(), new Random(3), 100);
+        RecordPersistedUsers sidecarReports = new RecordPersistedUsers(store, store, Clock.systemUTC(), throttled::start);
+        try (throttled) {
+            String runId = request.requestFetch(command(300, null)).runId();
+
+            // page 1 fills the limit of 100: page 2 is not fetched while none of them is persisted
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+                    .until(() -> views.findRun(runId).orElseThrow().pagesStored() == 1);
+            assertThat(source.queries()).hasSize(1);
+
+            for (int page = 1; page <= 3; page++) {
+                int stored = page;
+                await().until(() -> views.findRun(runId).orElseThrow().pagesStored() == stored);
+                sidecarReports.recordPersisted(RunId.of(runId), idsOfPage(page), "q:" + page, Instant.now());
+            }
+
+            RunView done = awaitStatus(runId, "COMPLETED");
+            assertThat(done.persisted()).isEqualTo(300);
+            assertThat(source.queries()).extracting(query -> query.page()).containsExactly(1, 2, 3);
+        }
+    }
+
+    private List<UserId> idsOfPage(int page) {
+        return store.users().stream()
+                .filter(event -> event instanceof UserFetched fetched && fetched.page() == page)
+                .map(event -> ((UserFetched) event).user().id())
+                .toList();
     }
 
     @Test

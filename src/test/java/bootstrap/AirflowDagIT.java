@@ -148,7 +148,7 @@ class AirflowDagIT {
                 source.faults().enqueue("every=1:503");
                 settings = new AppSettings(settings.http(), settings.kafka(),
                         settings.source().withMaxAttempts(1).withBackoff(Duration.ofMillis(10), Duration.ofMillis(10)),
-                        settings.eventStore(), new FetchRunPages.Settings(1, 2, Duration.ofMillis(100)),
+                        settings.eventStore(), new FetchRunPages.Settings(1, 2, Duration.ofMillis(100), 0),
                         settings.maxPageSize(), settings.outboxBatchSize(), settings.cassandra());
             }
             PipelineApp app = PipelineApp.start(settings);

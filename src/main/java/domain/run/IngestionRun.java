@@ -125,6 +125,11 @@ public record IngestionRun(RunId runId, int count, int pageSize, String seed, Li
     }
 
     /** ceil(count / pageSize). */
+    /** Users fetched and not yet reported persisted: on their way through Kafka and the sidecar. */
+    public int usersInFlight() {
+        return Math.max(0, fetched - persisted);
+    }
+
     public int pageCount() {
         return (count + pageSize - 1) / pageSize;
     }
