@@ -18,6 +18,13 @@ final class BenchOutput {
         out.flush();
     }
 
+    /** The benchmark's work dir, the option's or {@code <project>/work/<name>}, wiped (see {@link #deleteRecursively}). */
+    static Path freshWorkDir(Path option, Path projectHome, String name) throws IOException {
+        Path work = option != null ? option.toAbsolutePath() : projectHome.resolve("work").resolve(name);
+        deleteRecursively(work);
+        return work;
+    }
+
     /** A benchmark starts from nothing: data left by an earlier run would skew its figures. */
     static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {

@@ -80,9 +80,8 @@ final class BenchSuite implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true"); // the plots need no display
         Path home = Pipeline.projectHome();
         Path results = out != null ? out.toAbsolutePath() : home.resolve("bench").resolve("results");
-        Path work = workDir != null ? workDir.toAbsolutePath() : home.resolve("work").resolve("bench-suite");
+        Path work = BenchOutput.freshWorkDir(workDir, home, "bench-suite");
         ClusterSettings settings = ClusterSettings.onFreePorts(home, work);
-        BenchOutput.deleteRecursively(work);
         long suiteBegin = System.nanoTime();
 
         try (LocalStack stack = LocalStack.start(home, settings, true, Map.of(), line -> BenchOutput.progress(console, line));

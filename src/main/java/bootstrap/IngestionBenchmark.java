@@ -1,6 +1,5 @@
 package bootstrap;
 
-import static bootstrap.BenchOutput.deleteRecursively;
 import static bootstrap.BenchOutput.directorySize;
 import static bootstrap.BenchOutput.progress;
 
@@ -54,8 +53,7 @@ final class IngestionBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path home = Pipeline.projectHome();
-        Path work = workDir != null ? workDir.toAbsolutePath() : home.resolve("work").resolve("bench");
-        deleteRecursively(work);
+        Path work = BenchOutput.freshWorkDir(workDir, home, "bench");
         try (EmbeddedCluster cluster = EmbeddedCluster.start(ClusterSettings.onFreePorts(home, work), line -> progress(out, line));
              RandomUserServer source = RandomUserServer.start(0)) {
             AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0)

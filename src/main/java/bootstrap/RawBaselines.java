@@ -74,7 +74,12 @@ final class RawBaselines {
 
     /** The insert the driver baseline times: the same columns as the sidecar's created_users upsert. */
     static PreparedStatement prepareInsert(CqlSession cql, String keyspace) {
-        return cql.prepare("INSERT INTO " + keyspace + ".created_users (id, first_name, last_name,"
+        return prepareInsert(cql, keyspace, "created_users");
+    }
+
+    /** The same insert into another table of created_users' columns. */
+    static PreparedStatement prepareInsert(CqlSession cql, String keyspace, String table) {
+        return cql.prepare("INSERT INTO " + keyspace + "." + table + " (id, first_name, last_name,"
                 + " gender, address, post_code, email, username, dob, registered_date, phone, picture, run_id,"
                 + " nationality, fetched_at, persisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }

@@ -1,6 +1,5 @@
 package bootstrap;
 
-import static bootstrap.BenchOutput.deleteRecursively;
 import static bootstrap.BenchOutput.progress;
 
 import java.io.PrintWriter;
@@ -78,8 +77,7 @@ final class SidecarBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path home = Pipeline.projectHome();
-        Path work = workDir != null ? workDir.toAbsolutePath() : home.resolve("work").resolve("bench-sidecar");
-        deleteRecursively(work);
+        Path work = BenchOutput.freshWorkDir(workDir, home, "bench-sidecar");
         // the sidecar's tuning (--spark-env) goes to its launch; it writes spark_streams, the baseline bench_raw
         try (LocalStack stack = LocalStack.start(home, ClusterSettings.onFreePorts(home, work), true, sparkEnv,
                 line -> progress(out, line))) {

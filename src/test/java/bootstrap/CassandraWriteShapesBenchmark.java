@@ -45,7 +45,7 @@ public final class CassandraWriteShapesBenchmark {
                 .withLocalDatacenter("datacenter1").build()) {
             createTables(cql);
             PreparedStatement oneTable = RawBaselines.prepareInsert(cql, KEYSPACE);
-            PreparedStatement indexed = cql.prepare(insertInto("created_users_sai"));
+            PreparedStatement indexed = RawBaselines.prepareInsert(cql, KEYSPACE, "created_users_sai");
             PreparedStatement byRun = cql.prepare("INSERT INTO " + KEYSPACE
                     + ".users_by_run (run_id, id, first_name, last_name, email, nationality) VALUES (?, ?, ?, ?, ?, ?)");
             Map<String, Shape> shapes = new LinkedHashMap<>();
@@ -95,12 +95,6 @@ public final class CassandraWriteShapesBenchmark {
                 + ".created_users_sai (run_id) USING 'sai'");
         cql.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".users_by_run (run_id uuid, id uuid, first_name text,"
                 + " last_name text, email text, nationality text, PRIMARY KEY ((run_id), id))");
-    }
-
-    private static String insertInto(String table) {
-        return "INSERT INTO " + KEYSPACE + "." + table + " (id, first_name, last_name, gender, address, post_code,"
-                + " email, username, dob, registered_date, phone, picture, run_id, nationality, fetched_at,"
-                + " persisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     private static List<Statement<?>> bindAll(PreparedStatement insert, List<UserFetched> batch) {

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import adapters.cassandra.CassandraSettings;
 import adapters.kafka.KafkaSettings;
@@ -188,9 +189,9 @@ class PipelineEndToEndIT {
         return ids;
     }
 
-    private static java.util.Set<String> sourcesOf(List<JsonNode> deadLetters) {
+    private static Set<String> sourcesOf(List<JsonNode> deadLetters) {
         return deadLetters.stream()
                 .map(d -> d.get("source_partition").asInt() + "@" + d.get("source_offset").asLong())
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 }

@@ -59,6 +59,8 @@ public final class AxonEventStore
         implements AppendRunEventsPort, RecordPersistedIdsPort, LoadRunHistoryPort, FindRunsPort, ProbeDependencyPort, AutoCloseable {
 
     static final String RUN_STREAM = "IngestionRun";
+    /** Axon's default table and column names, for the engine and for our own queries on its table. */
+    private static final EventSchema EVENTS = EventSchema.builder().build();
     private static final String DUPLICATE_KEY = "23505";
 
     private final DataSource dataSource;
@@ -78,7 +80,7 @@ public final class AxonEventStore
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(AxonEventStore::isDuplicateKey)
-                .schema(EventSchema.builder().build())
+                .schema(EVENTS)
                 .build();
         this.eventStore = new CommittedEventsSignal(EmbeddedEventStore.builder().storageEngine(engine), transactions);
         this.tokenStore = JdbcTokenStore.builder()
@@ -118,12 +120,11 @@ public final class AxonEventStore
 
     /** Axon's PostgreSQL table factories work on H2 too, in its PostgreSQL mode: one schema for both. */
     private void createSchemaIfMissing() {
-        EventSchema events = EventSchema.builder().build();
         transactions.executeInTransaction(() -> {
             try (Connection connection = transactions.getConnection()) {
-                if (!tableExists(connection, events.domainEventTable())) {
-                    PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, events).execute();
-                    PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, events).execute();
+                if (!tableExists(connection, EVENTS.domainEventTable())) {
+                    PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, EVENTS).execute();
+                    PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, EVENTS).execute();
                 }
                 if (!tableExists(connection, TokenSchema.builder().build().tokenTable())) {
                     PostgresTokenTableFactory.INSTANCE.createTable(connection, TokenSchema.builder().build()).execute();
@@ -256,9 +257,8 @@ public final class AxonEventStore
     }
 
     private static long nextSequence(Connection connection, RunId runId) throws SQLException {
-        EventSchema schema = EventSchema.builder().build();
-        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(" + schema.sequenceNumberColumn() + ") FROM "
-                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ?")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(" + EVENTS.sequenceNumberColumn() + ") FROM "
+                + EVENTS.domainEventTable() + " WHERE " + EVENTS.aggregateIdentifierColumn() + " = ?")) {
             query.setString(1, runId.toString());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
