@@ -5,7 +5,7 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY src ./src
-RUN ./mvnw -B -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app pipeline
@@ -15,5 +15,5 @@ COPY --from=build /src/target/lib /app/lib
 USER pipeline
 EXPOSE 8080
 # Every option also comes from PIPELINE_<OPTION> variables (see README, Configuration).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-cp", "/app/pipeline.jar:/app/lib/*", "bootstrap.Pipeline"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-cp", "/app/pipeline.jar:/app/lib/*", "cli.Pipeline"]
 CMD ["serve", "--http-host", "0.0.0.0", "--work-dir", "/app/work"]

@@ -13,21 +13,25 @@ import application.port.in.RecordPersistedUsersUseCase;
 import application.port.out.AppendRunEventsPort.ConcurrentRunUpdateException;
 import application.port.out.LoadRunHistoryPort;
 import application.port.out.RecordPersistedIdsPort;
+import application.port.out.RecordPersistedIdsPort.NewIds;
 import domain.event.RunEvent;
 import domain.run.IngestionRun;
 import domain.run.RunDecisions;
 import domain.run.RunId;
 import domain.user.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the sidecar's reports into run events: de-duplicates ids per run in the event store (a
- * replayed batch adds nothing), appends {@code UsersPersisted} with the count of new ids, and
- * {@code RunCompleted} when every fetched user is persisted. Races with the page fetcher are
+ * replayed batch adds nothing), appends {@code UsersPersisted} with the count of new ids, while a
+ * replay of the run is under way {@code ReplayPersisted} with the count of ids new to that replay,
+ * and {@code RunCompleted} when every fetched user is persisted. Races with the page fetcher are
  * resolved by deciding again on the newer state.
  */
 public final class RecordPersistedUsers implements RecordPersistedUsersUseCase {
 
-    private static final System.Logger LOG = System.getLogger(RecordPersistedUsers.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RecordPersistedUsers.class);
     private static final int MAX_ATTEMPTS = 10;
 
     private final LoadRunHistoryPort history;
@@ -37,15 +41,15 @@ public final class RecordPersistedUsers implements RecordPersistedUsersUseCase {
     private final Set<RunId> warnedUnknown = ConcurrentHashMap.newKeySet();
 
     public RecordPersistedUsers(LoadRunHistoryPort history, RecordPersistedIdsPort store, Clock clock) {
-        this(history, store, clock, runId -> { });
+        this(history, store, clock, runId -> {});
     }
 
     /**
      * @param madeRoom told of each run that has fewer users in flight after a report: the page fetcher
      *                 resumes the pages it held back ({@link FetchRunPages.Settings#maxUsersInFlight})
      */
-    public RecordPersistedUsers(LoadRunHistoryPort history, RecordPersistedIdsPort store, Clock clock,
-                                Consumer<RunId> madeRoom) {
+    public RecordPersistedUsers(
+            LoadRunHistoryPort history, RecordPersistedIdsPort store, Clock clock, Consumer<RunId> madeRoom) {
         this.history = Objects.requireNonNull(history, "history");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -57,7 +61,7 @@ public final class RecordPersistedUsers implements RecordPersistedUsersUseCase {
         try {
             madeRoom.accept(runId);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "run " + runId + ": could not resume its held-back pages", e);
+            LOG.warn("run {}: could not resume its held-back pages", runId, e);
         }
     }
 
@@ -70,20 +74,26 @@ public final class RecordPersistedUsers implements RecordPersistedUsersUseCase {
             List<RunEvent> events = history.loadHistory(runId);
             if (events.isEmpty()) {
                 if (warnedUnknown.add(runId)) {
-                    LOG.log(System.Logger.Level.WARNING, "users_persisted for unknown run {0} (batch {1}): skipped",
-                            runId, batchId);
+                    LOG.warn("users_persisted for unknown run {} (batch {}): skipped", runId, batchId);
                 }
                 return 0;
             }
             IngestionRun run = IngestionRun.replay(events);
             Instant now = clock.instant();
+            // ids reported while a replay is under way count toward it once each (docs/adr/0010)
+            int replay = run.replay().isUnderWay() ? run.replay().number() : 0;
             try {
-                int newlyPersisted = store.recordPersisted(runId, events.size(), ids,
-                        added -> RunDecisions.usersPersisted(run, batchId, added, persistedAt, now));
-                if (newlyPersisted > 0) {
+                NewIds newIds = store.recordPersisted(
+                        runId,
+                        events.size(),
+                        replay,
+                        ids,
+                        added -> RunDecisions.usersPersisted(
+                                run, batchId, added.persisted(), added.replayed(), persistedAt, now));
+                if (newIds.persisted() > 0) {
                     resumeHeldPages(runId);
                 }
-                return newlyPersisted;
+                return newIds.persisted();
             } catch (ConcurrentRunUpdateException raced) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw raced;

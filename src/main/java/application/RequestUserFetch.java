@@ -30,8 +30,14 @@ public final class RequestUserFetch implements RequestUserFetchUseCase {
     private final RandomGenerator random;
     private final int maxPageSize;
 
-    public RequestUserFetch(AppendRunEventsPort store, LoadRunHistoryPort history, FindRunsPort runs,
-                            FetchRunPages fetcher, Clock clock, RandomGenerator random, int maxPageSize) {
+    public RequestUserFetch(
+            AppendRunEventsPort store,
+            LoadRunHistoryPort history,
+            FindRunsPort runs,
+            FetchRunPages fetcher,
+            Clock clock,
+            RandomGenerator random,
+            int maxPageSize) {
         this.store = store;
         this.runs = runs;
         this.views = new RunViews(history, runs);
@@ -50,8 +56,15 @@ public final class RequestUserFetch implements RequestUserFetchUseCase {
         }
         RunId runId = RunId.random();
         String seed = command.seed() != null ? command.seed() : RunDecisions.newSeed(random);
-        List<RunEvent> requested = RunDecisions.request(runId, command.count(), Math.min(maxPageSize, command.count()),
-                seed, command.nationalities(), command.gender(), command.idempotencyKey(), clock.instant());
+        List<RunEvent> requested = RunDecisions.request(
+                runId,
+                command.count(),
+                Math.min(maxPageSize, command.count()),
+                seed,
+                command.nationalities(),
+                command.gender(),
+                command.idempotencyKey(),
+                clock.instant());
         try {
             store.append(runId, 0, requested, List.of());
         } catch (ConcurrentRunUpdateException raced) {

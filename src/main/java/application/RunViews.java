@@ -6,6 +6,7 @@ import application.port.in.RunView;
 import application.port.out.FindRunsPort;
 import application.port.out.LoadRunHistoryPort;
 import domain.run.IngestionRun;
+import domain.run.Replay;
 import domain.run.RunId;
 
 /** Builds the client's view of a run from its (short) event stream and the outbox's count. */
@@ -25,8 +26,31 @@ final class RunViews {
             return Optional.empty();
         }
         IngestionRun run = IngestionRun.replay(events);
-        return Optional.of(new RunView(run.runId().toString(), run.status().name(), run.count(), run.fetched(),
-                run.rejected(), runs.publishedCount(runId), run.persisted(), run.storedPages().size(), run.pageCount(),
-                run.seed(), run.nationalities(), run.gender(), run.requestedAt(), run.lastError()));
+        Replay replay = run.replay();
+        boolean replayed = replay.number() > 0;
+        return Optional.of(new RunView(
+                run.runId().toString(),
+                run.status().name(),
+                run.count(),
+                run.fetched(),
+                run.rejected(),
+                runs.publishedCount(runId),
+                run.persisted(),
+                run.parked(),
+                run.storedPages().size(),
+                run.pageCount(),
+                run.seed(),
+                run.nationalities(),
+                run.gender(),
+                run.requestedAt(),
+                run.lastError(),
+                replay.number(),
+                replayed ? replay.state().name() : null,
+                replay.requestedAt(),
+                replayed ? runs.replayPublishedCount(runId) : 0,
+                replay.persisted(),
+                replay.completedAt(),
+                run.usersWithFieldProblems(),
+                run.usersWithFieldsNulled()));
     }
 }

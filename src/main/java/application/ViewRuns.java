@@ -7,12 +7,11 @@ import application.port.in.RunView;
 import application.port.in.ViewRunsQuery;
 import application.port.out.FindRunsPort;
 import application.port.out.LoadRunHistoryPort;
+import domain.run.RequestLimits;
 import domain.run.RunId;
 
 /** Answers "how is run X doing?" and "which runs are there?". */
 public final class ViewRuns implements ViewRunsQuery {
-
-    private static final int MAX_LIMIT = 200;
 
     private final FindRunsPort runs;
     private final RunViews views;
@@ -33,7 +32,7 @@ public final class ViewRuns implements ViewRunsQuery {
 
     @Override
     public List<RunView> listRuns(int limit) {
-        return runs.listRecent(Math.max(1, Math.min(limit, MAX_LIMIT))).stream()
+        return runs.listRecent(Math.max(1, Math.min(limit, RequestLimits.MAX_RUNS_LISTED))).stream()
                 .map(views::view)
                 .flatMap(Optional::stream)
                 .toList();

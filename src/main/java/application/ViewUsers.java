@@ -11,6 +11,7 @@ import application.port.out.ListRunUsersPort;
 import application.port.out.LoadPersistedUserPort;
 import application.port.out.PersistedUser;
 import application.port.out.UserPageOfRun;
+import domain.run.RequestLimits;
 import domain.run.RunId;
 import domain.user.User;
 import domain.user.UserId;
@@ -45,8 +46,9 @@ public final class ViewUsers implements ViewUsersQuery {
         } catch (IllegalArgumentException notAUuid) {
             throw new InvalidCommandException("runId", "must be a UUID");
         }
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidCommandException("pageSize", "must be an integer between 1 and " + MAX_PAGE_SIZE);
+        if (pageSize < 1 || pageSize > RequestLimits.MAX_USERS_PAGE_SIZE) {
+            throw new InvalidCommandException(
+                    "pageSize", "must be an integer between 1 and " + RequestLimits.MAX_USERS_PAGE_SIZE);
         }
         String token = pageToken == null || pageToken.isBlank() ? null : pageToken;
         UserPageOfRun page;
@@ -60,9 +62,22 @@ public final class ViewUsers implements ViewUsersQuery {
 
     static UserView view(PersistedUser stored) {
         User u = stored.user();
-        return new UserView(u.id().toString(), u.firstName(), u.lastName(), u.gender(), u.address(), u.postCode(),
-                u.email(), u.username(), u.dob(), u.registeredDate(), u.phone(), u.picture(),
-                stored.runId() == null ? null : stored.runId().toString(), u.nationality(), stored.fetchedAt(),
+        return new UserView(
+                u.id().toString(),
+                u.firstName(),
+                u.lastName(),
+                u.gender(),
+                u.address(),
+                u.postCode(),
+                u.email(),
+                u.username(),
+                u.dob(),
+                u.registeredDate(),
+                u.phone(),
+                u.picture(),
+                stored.runId() == null ? null : stored.runId().toString(),
+                u.nationality(),
+                stored.fetchedAt(),
                 stored.persistedAt());
     }
 }

@@ -17,6 +17,7 @@ import application.CheckHealth;
 import application.FetchRunPages;
 import application.PublishFetchedUsers;
 import application.RecordPersistedUsers;
+import application.ReplayRun;
 import application.RequestUserFetch;
 import application.ResumeUnfinishedRuns;
 import application.ViewRuns;
@@ -24,13 +25,17 @@ import application.ViewUsers;
 import domain.run.RunId;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every adapter, hands them to the use cases, and starts the parts
- * that run on their own (the page fetcher, the Kafka outbox, the HTTP API). Closing stops them in
- * reverse order. Nothing else in the code base knows more than one adapter.
+ * that run on their own (the page fetcher, the Kafka outbox, replays, the HTTP API). Closing stops them in
+ * reverse order. Nothing else in the product knows more than one adapter.
  */
-final class PipelineApp implements AutoCloseable {
+public final class PipelineApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineApp.class);
 
     private final AxonEventStore store;
     private final KafkaUserPublisher publisher;
@@ -40,10 +45,18 @@ final class PipelineApp implements AutoCloseable {
     private final PersistedUsersConsumer persisted;
     private final HttpApi http;
     private final List<RunId> resumed;
+    private final ReplayRun replay;
 
-    private PipelineApp(AxonEventStore store, KafkaUserPublisher publisher, FetchRunPages fetcher,
-                        UsersCreatedOutbox outbox, CassandraUsers cassandra, PersistedUsersConsumer persisted,
-                        HttpApi http, List<RunId> resumed) {
+    private PipelineApp(
+            AxonEventStore store,
+            KafkaUserPublisher publisher,
+            FetchRunPages fetcher,
+            UsersCreatedOutbox outbox,
+            CassandraUsers cassandra,
+            PersistedUsersConsumer persisted,
+            HttpApi http,
+            List<RunId> resumed,
+            ReplayRun replay) {
         this.store = store;
         this.publisher = publisher;
         this.fetcher = fetcher;
@@ -52,9 +65,10 @@ final class PipelineApp implements AutoCloseable {
         this.persisted = persisted;
         this.http = http;
         this.resumed = resumed;
+        this.replay = replay;
     }
 
-    static PipelineApp start(AppSettings settings) {
+    public static PipelineApp start(AppSettings settings) {
         Clock clock = Clock.systemUTC();
         AxonEventStore store = AxonEventStore.open(settings.eventStore());
         KafkaUserPublisher publisher = null;
@@ -62,38 +76,75 @@ final class PipelineApp implements AutoCloseable {
         UsersCreatedOutbox outbox = null;
         CassandraUsers cassandra = null;
         PersistedUsersConsumer persisted = null;
+        ReplayRun replay = null;
         try {
-            KafkaAdapter.ensureTopics(settings.kafka());
-            publisher = KafkaAdapter.userPublisher(settings.kafka());
-            fetcher = new FetchRunPages(RandomUserAdapter.create(settings.source()), store, store, clock, settings.fetching());
-            outbox = UsersCreatedOutbox.start(store, new PublishFetchedUsers(publisher), settings.outboxBatchSize());
+            int usersCreatedMaxMessageBytes = KafkaAdapter.ensureTopics(settings.kafka());
+            publisher = KafkaAdapter.userPublisher(settings.kafka(), usersCreatedMaxMessageBytes);
+            fetcher = new FetchRunPages(
+                    RandomUserAdapter.create(settings.source()),
+                    store.appendRunEvents(),
+                    store.loadRunHistory(),
+                    clock,
+                    settings.fetching());
+            outbox = UsersCreatedOutbox.start(
+                    store,
+                    new PublishFetchedUsers(
+                            publisher, store.appendRunEvents(), store.loadRunHistory(), clock, fetcher::start),
+                    settings.outboxBatchSize());
             cassandra = CassandraUsers.connect(settings.cassandra());
-            persisted = KafkaAdapter.persistedUsersConsumer(settings.kafka(), PersistedUsersConsumer.DEFAULT_GROUP_ID,
-                    new RecordPersistedUsers(store, store, clock, fetcher::start));
-            List<RunId> resumed = new ResumeUnfinishedRuns(store, fetcher).resume();
-            RequestUserFetch requestFetch =
-                    new RequestUserFetch(store, store, store, fetcher, clock, new Random(), settings.maxPageSize());
-            HttpApi http = HttpApi.start(settings.http(), requestFetch, new ViewRuns(store, store),
-                    new ViewUsers(cassandra, cassandra), new CheckHealth(List.of(store, publisher, cassandra)),
+            persisted = KafkaAdapter.persistedUsersConsumer(
+                    settings.kafka(),
+                    PersistedUsersConsumer.DEFAULT_GROUP_ID,
+                    new RecordPersistedUsers(
+                            store.loadRunHistory(), store.recordPersistedIds(), clock, fetcher::start));
+            List<RunId> resumed = new ResumeUnfinishedRuns(store.findRuns(), fetcher).resume();
+            RequestUserFetch requestFetch = new RequestUserFetch(
+                    store.appendRunEvents(),
+                    store.loadRunHistory(),
+                    store.findRuns(),
+                    fetcher,
+                    clock,
+                    new Random(),
+                    settings.maxPageSize());
+            replay = new ReplayRun(
+                    store.loadRunHistory(),
+                    store.appendRunEvents(),
+                    store.findRuns(),
+                    store.loadStoredUsers(),
+                    store.recordReplayProgress(),
+                    publisher,
+                    clock,
+                    new ReplayRun.Settings(settings.outboxBatchSize(), ReplayRun.Settings.DEFAULT_RETRY_DELAY));
+            List<RunId> replaysResumed = replay.resume();
+            if (!replaysResumed.isEmpty()) {
+                LOG.info("resumed the replays of {} run(s): {}", replaysResumed.size(), replaysResumed);
+            }
+            HttpApi http = HttpApi.start(
+                    settings.http(),
+                    requestFetch,
+                    replay,
+                    new ViewRuns(store.loadRunHistory(), store.findRuns()),
+                    new ViewUsers(cassandra, cassandra),
+                    new CheckHealth(List.of(store.healthProbe(), publisher, cassandra)),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-            return new PipelineApp(store, publisher, fetcher, outbox, cassandra, persisted, http, resumed);
+            return new PipelineApp(store, publisher, fetcher, outbox, cassandra, persisted, http, resumed, replay);
         } catch (RuntimeException e) {
-            closeAll(persisted, cassandra, outbox, fetcher, publisher, store);
+            closeAll(replay, persisted, cassandra, outbox, fetcher, publisher, store);
             throw e;
         }
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return http.baseUri();
     }
 
-    List<RunId> resumedRuns() {
+    public List<RunId> resumedRuns() {
         return resumed;
     }
 
     @Override
     public void close() {
-        closeAll(http, persisted, cassandra, outbox, fetcher, publisher, store);
+        closeAll(http, replay, persisted, cassandra, outbox, fetcher, publisher, store);
     }
 
     private static void closeAll(AutoCloseable... parts) {
@@ -102,8 +153,7 @@ final class PipelineApp implements AutoCloseable {
                 try {
                     part.close();
                 } catch (Exception e) {
-                    System.getLogger(PipelineApp.class.getName())
-                            .log(System.Logger.Level.WARNING, "while stopping " + part.getClass().getSimpleName(), e);
+                    LOG.warn("while stopping {}", part.getClass().getSimpleName(), e);
                 }
             }
         }

@@ -41,11 +41,15 @@ final class CassandraServer {
         Path logsDir = home.resolve("logs");
         Path config = home.resolve("config");
         Path yaml = config.resolve("cassandra.yaml");
-        Templates.write(yaml, Templates.render(Templates.resource("cassandra/cassandra.yaml"), Map.of(
-                "DATA_DIR", home.resolve("data").toString(),
-                "NATIVE_PORT", Integer.toString(port),
-                "STORAGE_PORT", Integer.toString(storagePort),
-                "CLUSTER_NAME", "pipeline")));
+        Templates.write(
+                yaml,
+                Templates.render(
+                        Templates.resource("cassandra/cassandra.yaml"),
+                        Map.of(
+                                "DATA_DIR", home.resolve("data").toString(),
+                                "NATIVE_PORT", Integer.toString(port),
+                                "STORAGE_PORT", Integer.toString(storagePort),
+                                "CLUSTER_NAME", "pipeline")));
         Path logback = config.resolve("logback.xml");
         Templates.write(logback, Templates.resource("cassandra/logback.xml"));
 
@@ -56,9 +60,16 @@ final class CassandraServer {
         jvm.add("-Dcassandra.storagedir=" + home.resolve("data"));
         jvm.add("-Dcassandra.triggers_dir=" + createDirectory(home.resolve("triggers")));
         jvm.add("-Dlogback.configurationFile=" + logback);
-        return ServerProcess.start(NAME, java, jvm, classpath, watchdog,
-                "org.apache.cassandra.service.CassandraDaemon", List.of(),
-                logsDir.resolve("console.log"), logsDir.resolve("system.log"));
+        return ServerProcess.start(
+                NAME,
+                java,
+                jvm,
+                classpath,
+                watchdog,
+                "org.apache.cassandra.service.CassandraDaemon",
+                List.of(),
+                logsDir.resolve("console.log"),
+                logsDir.resolve("system.log"));
     }
 
     private static Path createDirectory(Path dir) {
@@ -83,7 +94,8 @@ final class CassandraServer {
                 .withLocalDatacenter(DATACENTER)
                 .withConfigLoader(config)
                 .build()) {
-            Row row = session.execute("SELECT release_version FROM system.local").one();
+            Row row =
+                    session.execute("SELECT release_version FROM system.local").one();
             if (row == null || row.getString("release_version") == null) {
                 throw new IllegalStateException("system.local has no release_version yet");
             }

@@ -11,10 +11,14 @@ import java.time.Duration;
  * @param workDir      data, logs and generated configuration of every server
  * @param startTimeout how long each server may take to become ready
  */
-public record ClusterSettings(Path projectHome, Path workDir,
-                              int kafkaPort, int kafkaControllerPort,
-                              int cassandraPort, int cassandraStoragePort,
-                              Duration startTimeout) {
+public record ClusterSettings(
+        Path projectHome,
+        Path workDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int cassandraPort,
+        int cassandraStoragePort,
+        Duration startTimeout) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -34,9 +38,14 @@ public record ClusterSettings(Path projectHome, Path workDir,
 
     /** The well-known ports, data under {@code <project>/work}: what {@code ./pipeline up} uses. */
     public static ClusterSettings defaults(Path projectHome) {
-        return new ClusterSettings(projectHome, projectHome.resolve("work"),
-                DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
-                DEFAULT_CASSANDRA_PORT, DEFAULT_CASSANDRA_STORAGE_PORT, DEFAULT_START_TIMEOUT);
+        return new ClusterSettings(
+                projectHome,
+                projectHome.resolve("work"),
+                DEFAULT_KAFKA_PORT,
+                DEFAULT_KAFKA_CONTROLLER_PORT,
+                DEFAULT_CASSANDRA_PORT,
+                DEFAULT_CASSANDRA_STORAGE_PORT,
+                DEFAULT_START_TIMEOUT);
     }
 
     /** Free ports everywhere: for tests and for running beside another stack. */

@@ -33,11 +33,16 @@ public final class EmbeddedClusterException extends RuntimeException {
 
     static EmbeddedClusterException failedToStart(String server, String reason, Path log, List<String> logTail) {
         StringBuilder message = new StringBuilder()
-                .append(server).append(" failed to start: ").append(reason)
-                .append(" (log: ").append(log).append(')');
+                .append(server)
+                .append(" failed to start: ")
+                .append(reason)
+                .append(" (log: ")
+                .append(log)
+                .append(')');
         if (!logTail.isEmpty()) {
             message.append(System.lineSeparator()).append("  last lines of the log:");
-            logTail.forEach(line -> message.append(System.lineSeparator()).append("  | ").append(line));
+            logTail.forEach(line ->
+                    message.append(System.lineSeparator()).append("  | ").append(line));
         }
         return new EmbeddedClusterException(message.toString());
     }
@@ -47,8 +52,9 @@ public final class EmbeddedClusterException extends RuntimeException {
     }
 
     static EmbeddedClusterException notBuilt(String server, Path missing, String buildCommand) {
-        return new EmbeddedClusterException(String.format("%s is not built: %s is missing. Build it with `%s`"
-                + " (./pipeline does this by itself).", server, missing, buildCommand));
+        return new EmbeddedClusterException(String.format(
+                "%s is not built: %s is missing. Build it with `%s`" + " (./pipeline does this by itself).",
+                server, missing, buildCommand));
     }
 
     static EmbeddedClusterException misconfigured(String what) {

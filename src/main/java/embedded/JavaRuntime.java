@@ -14,8 +14,7 @@ final class JavaRuntime {
     static final String CASSANDRA_JAVA_HOME_VARIABLE = "PIPELINE_CASSANDRA_JAVA_HOME";
     private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(1\\.)?(\\d+)");
 
-    private JavaRuntime() {
-    }
+    private JavaRuntime() {}
 
     static Path current() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
@@ -27,14 +26,17 @@ final class JavaRuntime {
                 .filter(home -> !home.isBlank())
                 .map(Path::of);
         Path home = override.orElse(Path.of(System.getProperty("java.home")));
-        int feature = override.isPresent() ? featureVersionOf(home) : Runtime.version().feature();
+        int feature = override.isPresent()
+                ? featureVersionOf(home)
+                : Runtime.version().feature();
         requireSupported(CassandraServer.NAME, feature, CassandraServer.SUPPORTED_JAVA);
         return home.resolve("bin").resolve("java");
     }
 
     static void requireSupported(String server, int feature, List<Integer> supported) {
         if (!supported.contains(feature)) {
-            String versions = String.join(" or ", supported.stream().map(String::valueOf).toList());
+            String versions =
+                    String.join(" or ", supported.stream().map(String::valueOf).toList());
             throw EmbeddedClusterException.unsupportedJava(server, feature, versions, CASSANDRA_JAVA_HOME_VARIABLE);
         }
     }
@@ -49,7 +51,8 @@ final class JavaRuntime {
         } catch (IOException e) {
             // reported below
         }
-        throw EmbeddedClusterException.io("cannot tell the Java version of " + javaHome,
+        throw EmbeddedClusterException.io(
+                "cannot tell the Java version of " + javaHome,
                 new IOException("no JAVA_VERSION in " + javaHome.resolve("release")));
     }
 }

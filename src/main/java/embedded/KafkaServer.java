@@ -54,11 +54,15 @@ final class KafkaServer {
         Path logsDir = home.resolve("logs");
         Path config = home.resolve("config");
         Path properties = config.resolve("server.properties");
-        Templates.write(properties, Templates.render(Templates.resource("kafka/server.properties"), Map.of(
-                "LOG_DIR", dataDir.toString(),
-                "BROKER_PORT", Integer.toString(port),
-                "CONTROLLER_PORT", Integer.toString(controllerPort),
-                "NODE_ID", "1")));
+        Templates.write(
+                properties,
+                Templates.render(
+                        Templates.resource("kafka/server.properties"),
+                        Map.of(
+                                "LOG_DIR", dataDir.toString(),
+                                "BROKER_PORT", Integer.toString(port),
+                                "CONTROLLER_PORT", Integer.toString(controllerPort),
+                                "NODE_ID", "1")));
         Path log4j = config.resolve("log4j2.yaml");
         Templates.write(log4j, Templates.resource("kafka/log4j2.yaml"));
 
@@ -70,12 +74,26 @@ final class KafkaServer {
         Path console = logsDir.resolve("console.log");
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             // KRaft refuses an unformatted log dir; format once, keep the cluster id for every restart
-            ServerProcess.runTool("Kafka storage format", java, jvm, classpath, "kafka.tools.StorageTool",
+            ServerProcess.runTool(
+                    "Kafka storage format",
+                    java,
+                    jvm,
+                    classpath,
+                    "kafka.tools.StorageTool",
                     List.of("format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString(), "--standalone"),
-                    console, Duration.ofMinutes(2));
+                    console,
+                    Duration.ofMinutes(2));
         }
-        return ServerProcess.start(NAME, java, jvm, classpath, watchdog, "kafka.Kafka",
-                List.of(properties.toString()), console, logsDir.resolve("server.log"));
+        return ServerProcess.start(
+                NAME,
+                java,
+                jvm,
+                classpath,
+                watchdog,
+                "kafka.Kafka",
+                List.of(properties.toString()),
+                console,
+                logsDir.resolve("server.log"));
     }
 
     /** Ready means a record produced with acks=all can be consumed back, not merely an open port. */
@@ -100,7 +118,9 @@ final class KafkaServer {
             return;
         }
         try {
-            admin.createTopics(List.of(new NewTopic(READINESS_TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(READINESS_TOPIC, 1, (short) 1)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -117,8 +137,9 @@ final class KafkaServer {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(READINESS_TOPIC, marker, marker)).get(15, TimeUnit.SECONDS);
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            return producer.send(new ProducerRecord<>(READINESS_TOPIC, marker, marker))
+                    .get(15, TimeUnit.SECONDS);
         }
     }
 
@@ -128,7 +149,7 @@ final class KafkaServer {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         TopicPartition partition = new TopicPartition(written.topic(), written.partition());
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seek(partition, written.offset());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

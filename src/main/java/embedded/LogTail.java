@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** The last lines of a server log, for error messages that show why a start failed. */
 final class LogTail {
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static List<String> of(Path log, int lines) {
         if (!Files.isRegularFile(log)) {

@@ -17,8 +17,7 @@ public final class ParentWatchdog {
     /** How long the server's own shutdown hooks get before the JVM is halted. */
     private static final long SHUTDOWN_GRACE_MILLIS = 30_000;
 
-    private ParentWatchdog() {
-    }
+    private ParentWatchdog() {}
 
     /** Arguments: the server's main class, then its own arguments. */
     public static void main(String[] args) throws Throwable {
@@ -45,14 +44,16 @@ public final class ParentWatchdog {
             // a broken pipe means the same as end-of-file: the parent is gone
         }
         System.err.println("[watchdog] the parent pipeline process is gone: stopping this server");
-        Thread halter = new Thread(() -> {
-            try {
-                Thread.sleep(SHUTDOWN_GRACE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(1);
-        }, "watchdog-halter");
+        Thread halter = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(SHUTDOWN_GRACE_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Runtime.getRuntime().halt(1);
+                },
+                "watchdog-halter");
         halter.setDaemon(true);
         halter.start();
         System.exit(0);

@@ -11,8 +11,7 @@ final class Ports {
 
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port the kernel says is free right now; 0 in settings means "pick one of these". */
     static int freePort() {

@@ -19,8 +19,7 @@ final class ServerClasspath {
 
     private static final long RESOLVE_TIMEOUT_MINUTES = 20;
 
-    private ServerClasspath() {
-    }
+    private ServerClasspath() {}
 
     static String resolve(Path projectHome, String server, String displayName, Consumer<String> progress) {
         Path pom = projectHome.resolve("servers").resolve(server).resolve("pom.xml");
@@ -50,8 +49,14 @@ final class ServerClasspath {
 
     private static void runMaven(Path projectHome, Path pom, Path output, Path mavenLog, String displayName) {
         Path mvnw = projectHome.resolve("mvnw");
-        List<String> command = List.of(mvnw.toString(), "-B", "-q", "-f", pom.toString(),
-                "dependency:build-classpath", "-Dmdep.includeScope=runtime",
+        List<String> command = List.of(
+                mvnw.toString(),
+                "-B",
+                "-q",
+                "-f",
+                pom.toString(),
+                "dependency:build-classpath",
+                "-Dmdep.includeScope=runtime",
                 "-Dmdep.outputFile=" + output);
         try {
             Files.createDirectories(mavenLog.getParent());

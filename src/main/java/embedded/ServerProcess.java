@@ -4,9 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,7 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     /** Held open on purpose: the child treats end-of-file on its stdin as "parent gone". */
     private final OutputStream lifeline;
+
     private final Path console;
     private final Path serverLog;
 
@@ -48,16 +52,31 @@ final class ServerProcess implements AutoCloseable {
      * Starts {@code mainClass} in a new JVM. {@code console} receives the child's stdout and stderr;
      * {@code serverLog} is the server's own log, quoted when the start fails.
      */
-    static ServerProcess start(String name, Path java, List<String> jvmOptions, String classpath,
-                               Path watchdogDir, String mainClass, List<String> args,
-                               Path console, Path serverLog) {
+    static ServerProcess start(
+            String name,
+            Path java,
+            List<String> jvmOptions,
+            String classpath,
+            Path watchdogDir,
+            String mainClass,
+            List<String> args,
+            Path console,
+            Path serverLog) {
         return start(name, java, jvmOptions, classpath, watchdogDir, mainClass, args, Map.of(), console, serverLog);
     }
 
     /** As above, with {@code environment} added to the child's inherited environment. */
-    static ServerProcess start(String name, Path java, List<String> jvmOptions, String classpath,
-                               Path watchdogDir, String mainClass, List<String> args,
-                               Map<String, String> environment, Path console, Path serverLog) {
+    static ServerProcess start(
+            String name,
+            Path java,
+            List<String> jvmOptions,
+            String classpath,
+            Path watchdogDir,
+            String mainClass,
+            List<String> args,
+            Map<String, String> environment,
+            Path console,
+            Path serverLog) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
@@ -96,8 +115,15 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Runs a short-lived tool JVM (such as a storage formatter) to completion. */
-    static void runTool(String name, Path java, List<String> jvmOptions, String classpath, String mainClass,
-                        List<String> args, Path console, Duration timeout) {
+    static void runTool(
+            String name,
+            Path java,
+            List<String> jvmOptions,
+            String classpath,
+            String mainClass,
+            List<String> args,
+            Path console,
+            Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
@@ -114,11 +140,12 @@ final class ServerProcess implements AutoCloseable {
             tool.getOutputStream().close();
             if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 tool.destroyForcibly();
-                throw EmbeddedClusterException.failedToStart(name, "timed out", console, LogTail.of(console, LOG_TAIL_LINES));
+                throw EmbeddedClusterException.failedToStart(
+                        name, "timed out", console, LogTail.of(console, LOG_TAIL_LINES));
             }
             if (tool.exitValue() != 0) {
-                throw EmbeddedClusterException.failedToStart(name, "exited with code " + tool.exitValue(),
-                        console, LogTail.of(console, LOG_TAIL_LINES));
+                throw EmbeddedClusterException.failedToStart(
+                        name, "exited with code " + tool.exitValue(), console, LogTail.of(console, LOG_TAIL_LINES));
             }
         } catch (IOException e) {
             throw EmbeddedClusterException.io("cannot run " + name, e);
@@ -165,6 +192,32 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Blocks until the process has ended and returns its exit code (128 + the signal when killed by one). */
+    int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /**
+     * Appends a line of the supervisor's to the console log, so that the server's own log explains
+     * a gap (a crash, a restart). Best effort: a line that cannot be written is not worth failing for.
+     */
+    void note(String line) {
+        try {
+            Files.writeString(
+                    console,
+                    "[supervisor " + Instant.now() + "] " + line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the same line went to the output; the log only repeats it
+        }
     }
 
     boolean isAlive() {

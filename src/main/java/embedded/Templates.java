@@ -17,8 +17,7 @@ final class Templates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static String resource(String name) {
         try (InputStream in = Templates.class.getResourceAsStream("/embedded/" + name)) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-
 import application.port.in.RunView;
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
@@ -19,12 +17,14 @@ import domain.run.IngestionRun;
 import domain.run.RunDecisions;
 import domain.run.RunId;
 import domain.user.UserId;
+import org.junit.jupiter.api.Test;
 
 class RecordPersistedUsersTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private final InMemoryRunStore store = new InMemoryRunStore();
-    private final RecordPersistedUsers record = new RecordPersistedUsers(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordPersistedUsers record =
+            new RecordPersistedUsers(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
     private final ViewRuns views = new ViewRuns(store, store);
 
     @Test
@@ -33,14 +33,17 @@ class RecordPersistedUsersTest {
         List<UserId> ids = ids(4);
 
         assertThat(record.recordPersisted(runId, ids.subList(0, 2), "q:1", NOW)).isEqualTo(2);
-        assertThat(views.findRun(runId.toString())).get().extracting(RunView::persisted, RunView::status)
+        assertThat(views.findRun(runId.toString()))
+                .get()
+                .extracting(RunView::persisted, RunView::status)
                 .containsExactly(2, "FETCHED");
         assertThat(record.recordPersisted(runId, ids.subList(2, 4), "q:2", NOW)).isEqualTo(2);
 
         RunView view = views.findRun(runId.toString()).orElseThrow();
         assertThat(view.persisted()).isEqualTo(4);
         assertThat(view.status()).isEqualTo("COMPLETED");
-        assertThat(store.loadHistory(runId)).filteredOn(RunCompleted.class::isInstance)
+        assertThat(store.loadHistory(runId))
+                .filteredOn(RunCompleted.class::isInstance)
                 .containsExactly(new RunCompleted(runId, 4, NOW));
     }
 
@@ -53,11 +56,20 @@ class RecordPersistedUsersTest {
         int versionAfterFirst = store.loadHistory(runId).size();
 
         assertThat(record.recordPersisted(runId, ids, "q:1", NOW)).isZero();
-        assertThat(record.recordPersisted(runId, List.of(ids.get(0), ids.get(0), UserId.of(UUID.randomUUID().toString())),
-                "q:2", NOW)).isEqualTo(1);
+        assertThat(record.recordPersisted(
+                        runId,
+                        List.of(
+                                ids.get(0),
+                                ids.get(0),
+                                UserId.of(UUID.randomUUID().toString())),
+                        "q:2",
+                        NOW))
+                .isEqualTo(1);
         assertThat(store.loadHistory(runId)).hasSize(versionAfterFirst + 1);
-        assertThat(store.loadHistory(runId)).filteredOn(UsersPersisted.class::isInstance)
-                .extracting(e -> ((UsersPersisted) e).newlyPersisted()).containsExactly(3, 1);
+        assertThat(store.loadHistory(runId))
+                .filteredOn(UsersPersisted.class::isInstance)
+                .extracting(e -> ((UsersPersisted) e).newlyPersisted())
+                .containsExactly(3, 1);
         assertThat(views.findRun(runId.toString()).orElseThrow().persisted()).isEqualTo(4);
         assertThat(store.persistedIds(runId)).hasSize(4);
     }
@@ -74,7 +86,8 @@ class RecordPersistedUsersTest {
     /** A run of {@code count} users on one page, stored and FETCHED. */
     private RunId fetchedRun(int count) {
         RunId runId = RunId.random();
-        List<RunEvent> events = new ArrayList<>(RunDecisions.request(runId, count, count, "seed", null, null, null, NOW));
+        List<RunEvent> events =
+                new ArrayList<>(RunDecisions.request(runId, count, count, "seed", null, null, null, NOW));
         IngestionRun run = IngestionRun.replay(events);
         events.addAll(RunDecisions.pageStored(run, 1, count, 0, NOW));
         store.append(runId, 0, events, List.of());

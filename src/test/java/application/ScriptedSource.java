@@ -1,5 +1,6 @@
 package application;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,7 +24,10 @@ final class ScriptedSource implements FetchUserPagePort {
     private final Deque<UserSourceException> failures = new ArrayDeque<>();
     private final List<PageQuery> queries = new CopyOnWriteArrayList<>();
     private int invalidEvery;
+    private int badEmailEvery;
+    private int numericFirstNameEvery;
     private volatile int holdAfterPage = Integer.MAX_VALUE;
+    private volatile long latencyMillis;
     private final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
 
     synchronized ScriptedSource failNext(UserSourceException failure) {
@@ -37,9 +41,27 @@ final class ScriptedSource implements FetchUserPagePort {
         return this;
     }
 
+    /** Every n-th user of a page has an e-mail without '@', which is stored as null. */
+    ScriptedSource withBadEmailEvery(int n) {
+        this.badEmailEvery = n;
+        return this;
+    }
+
+    /** Every n-th user of a page has a JSON number as first name, which is kept as its digits. */
+    ScriptedSource withNumericFirstNameEvery(int n) {
+        this.numericFirstNameEvery = n;
+        return this;
+    }
+
     /** Pages after {@code page} wait until {@link #release()}, like a source that stalls mid-run. */
     ScriptedSource holdPagesAfter(int page) {
         this.holdAfterPage = page;
+        return this;
+    }
+
+    /** Every fetch takes this long, so concurrent pages are under way at the same time. */
+    ScriptedSource withLatency(Duration latency) {
+        this.latencyMillis = latency.toMillis();
         return this;
     }
 
@@ -57,6 +79,14 @@ final class ScriptedSource implements FetchUserPagePort {
                 throw new UserSourceException.Unavailable(query.page(), 1, "interrupted", e);
             }
         }
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserSourceException.Unavailable(query.page(), 1, "interrupted", e);
+            }
+        }
         queries.add(query);
         synchronized (this) {
             if (!failures.isEmpty()) {
@@ -66,10 +96,24 @@ final class ScriptedSource implements FetchUserPagePort {
         List<RawProfile> profiles = new ArrayList<>();
         for (int i = 0; i < query.results(); i++) {
             long position = (long) (query.page() - 1) * query.results() + i;
-            String id = UUID.nameUUIDFromBytes((query.seed() + "/" + position).getBytes()).toString();
+            String id = UUID.nameUUIDFromBytes((query.seed() + "/" + position).getBytes())
+                    .toString();
             Map<String, Object> login = invalidEvery > 0 && (i + 1) % invalidEvery == 0 ? Map.of() : Map.of("uuid", id);
-            profiles.add(new RawProfile("{\"login\":{\"uuid\":\"" + id + "\"}}",
-                    Map.of("login", login, "name", Map.of("first", "Ada" + position, "last", "Lovelace"), "nat", "GB")));
+            Object first =
+                    numericFirstNameEvery > 0 && (i + 1) % numericFirstNameEvery == 0 ? position : "Ada" + position;
+            String email =
+                    badEmailEvery > 0 && (i + 1) % badEmailEvery == 0 ? "nobody" : "ada" + position + "@example.com";
+            profiles.add(new RawProfile(
+                    "{\"login\":{\"uuid\":\"" + id + "\"}}",
+                    Map.of(
+                            "login",
+                            login,
+                            "name",
+                            Map.of("first", first, "last", "Lovelace"),
+                            "email",
+                            email,
+                            "nat",
+                            "GB")));
         }
         return new UserPage(query, profiles, "1.4");
     }

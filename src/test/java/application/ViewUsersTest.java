@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import application.port.in.InvalidCommandException;
 import application.port.in.UserList;
 import application.port.out.ListRunUsersPort;
@@ -19,16 +17,18 @@ import application.port.out.UserPageOfRun;
 import domain.run.RunId;
 import domain.user.User;
 import domain.user.UserId;
+import org.junit.jupiter.api.Test;
 
 class ViewUsersTest {
 
     private static final RunId RUN = RunId.of("6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b");
     private static final UserId ID = UserId.of("0d3f5c2a-9b8e-4c7d-a6f5-e4d3c2b1a098");
     private static final Instant AT = Instant.parse("2026-11-25T10:00:04.902Z");
-    private static final PersistedUser USER = new PersistedUser(new User(ID, "Åse", null, "female", null, null, null,
-            null, null, null, null, null, "NO"), RUN, AT, AT);
+    private static final PersistedUser USER = new PersistedUser(
+            new User(ID, "Åse", null, "female", null, null, null, null, null, null, null, null, "NO"), RUN, AT, AT);
 
-    private final LoadPersistedUserPort load = id -> Optional.ofNullable(Map.of(ID, USER).get(id));
+    private final LoadPersistedUserPort load =
+            id -> Optional.ofNullable(Map.of(ID, USER).get(id));
     private final ListRunUsersPort list = (runId, pageSize, state) -> {
         if (state != null && !state.equals("next")) {
             throw new IllegalArgumentException("not a token of run " + runId);
@@ -67,10 +67,16 @@ class ViewUsersTest {
     @Test
     void given_bad_input_when_listed_then_invalid_command_names_the_parameter() {
         assertThatThrownBy(() -> users.listRunUsers(RUN.toString(), 10, "forged"))
-                .isInstanceOf(InvalidCommandException.class).extracting("field").isEqualTo("pageToken");
+                .isInstanceOf(InvalidCommandException.class)
+                .extracting("field")
+                .isEqualTo("pageToken");
         assertThatThrownBy(() -> users.listRunUsers(RUN.toString(), 0, null))
-                .isInstanceOf(InvalidCommandException.class).extracting("field").isEqualTo("pageSize");
+                .isInstanceOf(InvalidCommandException.class)
+                .extracting("field")
+                .isEqualTo("pageSize");
         assertThatThrownBy(() -> users.listRunUsers("nope", 10, null))
-                .isInstanceOf(InvalidCommandException.class).extracting("field").isEqualTo("runId");
+                .isInstanceOf(InvalidCommandException.class)
+                .extracting("field")
+                .isEqualTo("runId");
     }
 }

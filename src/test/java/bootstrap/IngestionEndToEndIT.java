@@ -55,35 +55,42 @@ class IngestionEndToEndIT {
         try (PipelineApp app = PipelineApp.start(settings)) {
             RunsApi api = new RunsApi(app.baseUri());
 
-            RunsApi.Response accepted = api.fetchUsers("{\"count\": 10000, \"nationalities\": [\"GB\", \"NO\", \"IR\"]}", "airflow-1");
-            RunsApi.Response again = api.fetchUsers("{\"count\": 10000, \"nationalities\": [\"GB\", \"NO\", \"IR\"]}", "airflow-1");
+            RunsApi.Response accepted =
+                    api.fetchUsers("{\"count\": 10000, \"nationalities\": [\"GB\", \"NO\", \"IR\"]}", "airflow-1");
+            RunsApi.Response again =
+                    api.fetchUsers("{\"count\": 10000, \"nationalities\": [\"GB\", \"NO\", \"IR\"]}", "airflow-1");
 
             assertThat(accepted.status()).isEqualTo(202);
             String runId = accepted.json().get("runId").asText();
             assertThat(again.json().get("runId").asText()).isEqualTo(runId);
             JsonNode run = awaitPublished(api, runId, 10_000);
             assertThat(run.get("fetched").asInt()).isEqualTo(10_000);
-            UsersCreatedTopic.Contents topic = UsersCreatedTopic.read(cluster.kafkaBootstrapServers(),
-                    settings.kafka().topics().usersCreated());
+            UsersCreatedTopic.Contents topic = UsersCreatedTopic.read(
+                    cluster.kafkaBootstrapServers(), settings.kafka().topics().usersCreated());
             assertThat(topic.distinctKeys()).hasSize(10_000);
             assertThat(topic.records()).isEqualTo(10_000);
         }
     }
 
     @Test
-    void given_a_source_that_throttles_fails_and_sends_garbage_then_the_run_slows_but_loses_nothing(EmbeddedCluster cluster) {
+    void given_a_source_that_throttles_fails_and_sends_garbage_then_the_run_slows_but_loses_nothing(
+            EmbeddedCluster cluster) {
         String topicPrefix = "faults-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         AppSettings settings = localSettings(cluster, topicPrefix).withMaxPageSize(500);
-        source.faults().enqueue(Fault.status(429).times(3), Fault.status(503).times(2), Fault.garbage(), Fault.truncated());
+        source.faults()
+                .enqueue(Fault.status(429).times(3), Fault.status(503).times(2), Fault.garbage(), Fault.truncated());
         try (PipelineApp app = PipelineApp.start(settings)) {
             RunsApi api = new RunsApi(app.baseUri());
 
-            String runId = api.fetchUsers("{\"count\": 3000}", null).json().get("runId").asText();
+            String runId = api.fetchUsers("{\"count\": 3000}", null)
+                    .json()
+                    .get("runId")
+                    .asText();
 
             JsonNode run = awaitPublished(api, runId, 3_000);
             assertThat(run.get("lastError").asText()).contains("malformed response");
-            UsersCreatedTopic.Contents topic = UsersCreatedTopic.read(cluster.kafkaBootstrapServers(),
-                    settings.kafka().topics().usersCreated());
+            UsersCreatedTopic.Contents topic = UsersCreatedTopic.read(
+                    cluster.kafkaBootstrapServers(), settings.kafka().topics().usersCreated());
             assertThat(topic.distinctKeys()).hasSize(3_000);
         } finally {
             source.faults().clear();
@@ -102,8 +109,12 @@ class IngestionEndToEndIT {
         try {
             RunsApi api = new RunsApi(URI.create("http://127.0.0.1:" + httpPort + "/"));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> api.run("health-probe") != null);
-            runId = api.fetchUsers("{\"count\": 10000}", "crash-test").json().get("runId").asText();
-            await().atMost(Duration.ofSeconds(60)).until(() -> api.run(runId).get("fetched").asInt() >= 2000);
+            runId = api.fetchUsers("{\"count\": 10000}", "crash-test")
+                    .json()
+                    .get("runId")
+                    .asText();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> api.run(runId).get("fetched").asInt() >= 2000);
 
             app.destroyForcibly().waitFor();
             source.faults().clear();
@@ -117,7 +128,8 @@ class IngestionEndToEndIT {
             app.destroy();
             app.waitFor();
         }
-        UsersCreatedTopic.Contents topic = UsersCreatedTopic.read(cluster.kafkaBootstrapServers(), topicPrefix + "users_created");
+        UsersCreatedTopic.Contents topic =
+                UsersCreatedTopic.read(cluster.kafkaBootstrapServers(), topicPrefix + "users_created");
         assertThat(topic.distinctKeys()).hasSize(10_000);
         assertThat(topic.records()).isGreaterThanOrEqualTo(10_000);
     }
@@ -132,26 +144,44 @@ class IngestionEndToEndIT {
     /** The app as `./pipeline serve` runs it: its jar and classpath from the package phase, in its own JVM. */
     private Process startServe(EmbeddedCluster cluster, String topicPrefix, int httpPort) throws IOException {
         Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath();
-        String classpath = home.resolve("target/pipeline.jar") + java.io.File.pathSeparator
+        String classpath = home.resolve("target/pipeline.jar")
+                + java.io.File.pathSeparator
                 + Files.readString(home.resolve("target/classpath.txt")).strip();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dpipeline.home=" + home, "-cp", classpath, "bootstrap.Pipeline", "serve",
-                "--work-dir", work.toString(), "--http-port", Integer.toString(httpPort),
-                "--kafka-bootstrap-servers", cluster.kafkaBootstrapServers(),
-                "--cassandra-contact-points", cassandraContactPoint(cluster),
-                "--source-url", source.baseUri().toString(), "--page-size", "500"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dpipeline.home=" + home,
+                "-cp",
+                classpath,
+                cli.Pipeline.class.getName(),
+                "serve",
+                "--work-dir",
+                work.toString(),
+                "--http-port",
+                Integer.toString(httpPort),
+                "--kafka-bootstrap-servers",
+                cluster.kafkaBootstrapServers(),
+                "--cassandra-contact-points",
+                cassandraContactPoint(cluster),
+                "--source-url",
+                source.baseUri().toString(),
+                "--page-size",
+                "500"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("serve.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("serve.log").toFile()));
         builder.environment().put("PIPELINE_KAFKA_TOPIC_PREFIX", topicPrefix);
         return builder.start();
     }
 
     private static JsonNode awaitPublished(RunsApi api, String runId, int users) {
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .until(() -> api.run(runId), run -> run.get("published").asLong() >= users
-                        && "FETCHED".equals(run.get("status").asText()));
+        return await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> api.run(runId),
+                        run -> run.get("published").asLong() >= users
+                                && "FETCHED".equals(run.get("status").asText()));
     }
 
     private static String cassandraContactPoint(EmbeddedCluster cluster) {

@@ -30,9 +30,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import testsupport.RawTopics;
 import testsupport.SharedCluster;
 import testsupport.Sidecars;
-import testsupport.RawTopics;
 
 /**
  * The whole pipeline on the embedded stack: HTTP command -> RandomUser source -> event store ->
@@ -46,77 +46,107 @@ class PipelineEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void given_garbage_a_crash_and_a_resend_when_10000_users_are_requested_then_exactly_10000_rows_and_the_run_completes(
-            EmbeddedCluster cluster) throws Exception {
+    void
+            given_garbage_a_crash_and_a_resend_when_10000_users_are_requested_then_exactly_10000_rows_and_the_run_completes(
+                    EmbeddedCluster cluster) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String prefix = "e2e_" + suffix + "_";
         String keyspace = "e2e_" + suffix;
         InetSocketAddress cassandra = cluster.cassandraContactPoint();
         // under target/, not /tmp: the sidecar refuses checkpoints in a temporary directory
-        Path work = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster")).toAbsolutePath()
-                .getParent().resolve("pipeline-e2e-" + suffix);
+        Path work = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster"))
+                .toAbsolutePath()
+                .getParent()
+                .resolve("pipeline-e2e-" + suffix);
         try (RandomUserServer source = RandomUserServer.start(0)) {
             AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0);
-            AppSettings settings = local
-                    .withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed(prefix)))
+            AppSettings settings = local.withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed(prefix)))
                     .withCassandra(CassandraSettings.defaults("127.0.0.1:" + cassandra.getPort())
-                            .withLocalDatacenter(cluster.cassandraDatacenter()).withKeyspace(keyspace));
-            SparkSidecar.Config sidecarConfig = new SparkSidecar.Config(cluster.kafkaBootstrapServers(),
-                    cassandra.getHostString(), cassandra.getPort(), keyspace, cluster.cassandraDatacenter(), prefix,
-                    work.resolve("sidecar"))
+                            .withLocalDatacenter(cluster.cassandraDatacenter())
+                            .withKeyspace(keyspace));
+            SparkSidecar.Config sidecarConfig = new SparkSidecar.Config(
+                            cluster.kafkaBootstrapServers(),
+                            cassandra.getHostString(),
+                            cassandra.getPort(),
+                            keyspace,
+                            cluster.cassandraDatacenter(),
+                            prefix,
+                            work.resolve("sidecar"))
                     // ten micro-batches instead of one or two, so that the crash below lands mid-run
                     .withTuning("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", "1000");
             KafkaSettings.Topics topics = settings.kafka().topics();
             String kafka = cluster.kafkaBootstrapServers();
             SparkSidecar sidecar = null;
             try (PipelineApp app = PipelineApp.start(settings);
-                 CqlSession cql = CqlSession.builder().addContactPoint(cassandra)
-                         .withLocalDatacenter(cluster.cassandraDatacenter()).build()) {
+                    CqlSession cql = CqlSession.builder()
+                            .addContactPoint(cassandra)
+                            .withLocalDatacenter(cluster.cassandraDatacenter())
+                            .build()) {
                 sidecar = Sidecars.start(sidecarConfig);
                 RunsApi api = new RunsApi(app.baseUri());
                 long begin = System.nanoTime();
 
-                String runId = api.fetchUsers("{\"count\": " + USERS + "}", "e2e-" + suffix).json().get("runId").asText();
+                String runId = api.fetchUsers("{\"count\": " + USERS + "}", "e2e-" + suffix)
+                        .json()
+                        .get("runId")
+                        .asText();
                 try (KafkaProducer<byte[], byte[]> outsider = RawTopics.rawProducer(kafka)) {
                     outsider.send(new ProducerRecord<>(topics.usersCreated(), bytes("not json at all")));
-                    outsider.send(new ProducerRecord<>(topics.usersCreated(), bytes("{\"schema_version\":1,\"id\":\"abc\"}")));
+                    outsider.send(new ProducerRecord<>(
+                            topics.usersCreated(), bytes("{\"schema_version\":1,\"id\":\"abc\"}")));
                     outsider.send(new ProducerRecord<>(topics.usersCreated(), null));
                 }
 
                 // a crash once the first users are persisted, then a restart on the same checkpoint
                 SparkSidecar first = sidecar;
-                JsonNode atCrash = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                JsonNode atCrash = await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(100))
                         .failFast("sidecar exited, see " + first.logFile(), () -> !first.isAlive())
-                        .until(() -> api.run(runId), view -> view.get("persisted").asInt() > 0);
+                        .until(
+                                () -> api.run(runId),
+                                view -> view.get("persisted").asInt() > 0);
                 Sidecars.kill9(sidecar);
-                assertThat(atCrash.get("persisted").asInt()).as("persisted when the sidecar was killed").isLessThan(USERS);
+                assertThat(atCrash.get("persisted").asInt())
+                        .as("persisted when the sidecar was killed")
+                        .isLessThan(USERS);
                 sidecar = Sidecars.start(sidecarConfig);
 
                 SparkSidecar restarted = sidecar;
-                JsonNode run = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                JsonNode run = await().atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofMillis(500))
                         .failFast("sidecar exited, see " + restarted.logFile(), () -> !restarted.isAlive())
-                        .until(() -> api.run(runId), view -> "COMPLETED".equals(view.get("status").asText())
-                                || "FAILED".equals(view.get("status").asText()));
-                assertThat(run.get("status").asText()).as("run %s; sidecar log %s", run, sidecar.logFile()).isEqualTo("COMPLETED");
-                System.out.printf("[e2e] %,d users from POST to COMPLETED in %.1f s, sidecar killed at %,d persisted%n",
-                        USERS, (System.nanoTime() - begin) / 1e9, atCrash.get("persisted").asInt());
+                        .until(
+                                () -> api.run(runId),
+                                view -> "COMPLETED".equals(view.get("status").asText())
+                                        || "FAILED".equals(view.get("status").asText()));
+                assertThat(run.get("status").asText())
+                        .as("run %s; sidecar log %s", run, sidecar.logFile())
+                        .isEqualTo("COMPLETED");
+                System.out.printf(
+                        "[e2e] %,d users from POST to COMPLETED in %.1f s, sidecar killed at %,d persisted%n",
+                        USERS,
+                        (System.nanoTime() - begin) / 1e9,
+                        atCrash.get("persisted").asInt());
                 assertThat(run.get("persisted").asInt()).isEqualTo(USERS);
                 assertThat(countRows(cql, keyspace)).isEqualTo(USERS);
                 assertThat(listedUserIds(app.baseUri(), runId)).hasSize(USERS);
                 // at least once: a micro-batch replayed after the crash dead-letters its bad records again,
                 // and their source partition and offset tell the copies apart (docs/contracts.md)
                 List<JsonNode> deadLetters = await().atMost(Duration.ofSeconds(60))
-                        .until(() -> json(RawTopics.readAll(kafka, topics.usersCreatedDlq())),
+                        .until(
+                                () -> json(RawTopics.readAll(kafka, topics.usersCreatedDlq())),
                                 dlq -> sourcesOf(dlq).size() >= 3);
                 assertThat(sourcesOf(deadLetters)).hasSize(3);
-                assertThat(deadLetters).extracting(d -> d.get("reason").asText())
+                assertThat(deadLetters)
+                        .extracting(d -> d.get("reason").asText())
                         .allSatisfy(reason -> assertThat(reason).isNotBlank());
 
                 // the same 10,000 messages once more, as a producer retry or a replayed outbox would send them
                 long announcedBefore = announcedIds(kafka, topics.usersPersisted(), runId);
                 int resent = resendUsersOfRun(kafka, topics.usersCreated(), runId);
                 assertThat(resent).isEqualTo(USERS);
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(1))
                         .failFast("sidecar exited, see " + restarted.logFile(), () -> !restarted.isAlive())
                         .until(() -> announcedIds(kafka, topics.usersPersisted(), runId) >= announcedBefore + USERS);
                 assertThat(countRows(cql, keyspace)).isEqualTo(USERS);
@@ -131,7 +161,9 @@ class PipelineEndToEndIT {
     }
 
     private static long countRows(CqlSession cql, String keyspace) {
-        return cql.execute("SELECT count(*) FROM " + keyspace + ".created_users").one().getLong(0);
+        return cql.execute("SELECT count(*) FROM " + keyspace + ".created_users")
+                .one()
+                .getLong(0);
     }
 
     /** Produces every users_created record of the run again, key, value and headers unchanged. */
@@ -153,7 +185,8 @@ class PipelineEndToEndIT {
     private static long announcedIds(String kafka, String topic, String runId) {
         return json(RawTopics.readAll(kafka, topic)).stream()
                 .filter(message -> runId.equals(message.get("run_id").asText()))
-                .mapToLong(message -> message.get("user_ids").size()).sum();
+                .mapToLong(message -> message.get("user_ids").size())
+                .sum();
     }
 
     private static List<JsonNode> json(List<ConsumerRecord<byte[], byte[]>> records) {
@@ -179,8 +212,8 @@ class PipelineEndToEndIT {
         String token = null;
         do {
             String query = "api/runs/" + runId + "/users?pageSize=1000" + (token == null ? "" : "&pageToken=" + token);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(query)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(base.resolve(query)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode page = JSON.readTree(response.body());
             page.get("users").forEach(user -> ids.add(user.get("id").asText()));
@@ -191,7 +224,8 @@ class PipelineEndToEndIT {
 
     private static Set<String> sourcesOf(List<JsonNode> deadLetters) {
         return deadLetters.stream()
-                .map(d -> d.get("source_partition").asInt() + "@" + d.get("source_offset").asLong())
+                .map(d -> d.get("source_partition").asInt() + "@"
+                        + d.get("source_offset").asLong())
                 .collect(Collectors.toSet());
     }
 }

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class RunsApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     RunsApi(URI base) {
@@ -33,7 +34,10 @@ final class RunsApi {
     }
 
     JsonNode run(String runId) {
-        return send(HttpRequest.newBuilder(base.resolve("api/runs/" + runId)).GET().build()).json();
+        return send(HttpRequest.newBuilder(base.resolve("api/runs/" + runId))
+                        .GET()
+                        .build())
+                .json();
     }
 
     private Response send(HttpRequest request) {
@@ -48,6 +52,5 @@ final class RunsApi {
         }
     }
 
-    record Response(int status, JsonNode json) {
-    }
+    record Response(int status, JsonNode json) {}
 }

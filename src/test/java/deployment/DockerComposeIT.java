@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,8 @@ import testsupport.Commands.Result;
  */
 class DockerComposeIT {
 
-    private static final Path HOME = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
+    private static final Path HOME =
+            Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
     private static final Path COMPOSE = HOME.resolve("infra/docker-compose.yml");
 
     @Test
@@ -35,17 +36,22 @@ class DockerComposeIT {
     @Test
     void given_a_literal_secret_and_a_missing_healthcheck_when_validated_then_both_are_named() throws Exception {
         String broken = Files.readString(COMPOSE)
-                .replace("POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in infra/.env}",
+                .replace(
+                        "POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in infra/.env}",
                         "POSTGRES_PASSWORD: hunter2")
-                .replace("      test: [\"CMD-SHELL\", \"cqlsh -e 'SELECT release_version FROM system.local'\"]\n"
-                        + "      interval: 15s\n      timeout: 10s\n      retries: 12\n      start_period: 60s\n", "")
-                .replace("    volumes:\n      - cassandra-data:/var/lib/cassandra\n    healthcheck:\n",
+                .replace(
+                        "      test: [\"CMD-SHELL\", \"cqlsh -e 'SELECT release_version FROM system.local'\"]\n"
+                                + "      interval: 15s\n      timeout: 10s\n      retries: 12\n      start_period: 60s\n",
+                        "")
+                .replace(
+                        "    volumes:\n      - cassandra-data:/var/lib/cassandra\n    healthcheck:\n",
                         "    volumes:\n      - cassandra-data:/var/lib/cassandra\n");
 
         Result result = validate(copy(broken));
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("service postgres: POSTGRES_PASSWORD holds a literal secret")
+        assertThat(result.output())
+                .contains("service postgres: POSTGRES_PASSWORD holds a literal secret")
                 .contains("service cassandra: no healthcheck");
     }
 
@@ -62,12 +68,15 @@ class DockerComposeIT {
 
     @Test
     void given_a_docker_engine_when_the_stack_comes_up_then_every_service_is_healthy() throws Exception {
-        assumeTrue(dockerEngineAnswers(), "skipped: no Docker engine answers `docker info` here; "
-                + "the compose file is still validated by the tests above");
+        assumeTrue(
+                dockerEngineAnswers(),
+                "skipped: no Docker engine answers `docker info` here; "
+                        + "the compose file is still validated by the tests above");
         Path env = HOME.resolve("infra/.env");
         assumeTrue(Files.exists(env), "skipped: infra/.env is missing (copy infra/.env.example and set the secrets)");
         try {
-            Result up = run(List.of("docker", "compose", "-f", COMPOSE.toString(), "up", "-d", "--build", "--wait"), 30);
+            Result up =
+                    run(List.of("docker", "compose", "-f", COMPOSE.toString(), "up", "-d", "--build", "--wait"), 30);
             assertThat(up.exitCode()).as(up.output()).isZero();
         } finally {
             run(List.of("docker", "compose", "-f", COMPOSE.toString(), "down"), 5);

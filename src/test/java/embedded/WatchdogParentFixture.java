@@ -10,14 +10,21 @@ import java.util.List;
  */
 public final class WatchdogParentFixture {
 
-    private WatchdogParentFixture() {
-    }
+    private WatchdogParentFixture() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path work = Path.of(args[0]);
         Path watchdog = ServerProcess.installWatchdog(work.resolve("lib"));
-        ServerProcess child = ServerProcess.start("sleeper", JavaRuntime.current(), List.of("-Xmx32m"), args[1],
-                watchdog, SleepingServer.class.getName(), List.of(), work.resolve("console.log"), work.resolve("server.log"));
+        ServerProcess child = ServerProcess.start(
+                "sleeper",
+                JavaRuntime.current(),
+                List.of("-Xmx32m"),
+                args[1],
+                watchdog,
+                SleepingServer.class.getName(),
+                List.of(),
+                work.resolve("console.log"),
+                work.resolve("server.log"));
         System.out.println(child.pid());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

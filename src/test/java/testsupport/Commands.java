@@ -12,21 +12,22 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command line as a user would (the pipeline script, Airflow, a validator) and keeps what it printed. */
 public final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** The exit code (-1 when it had to be killed) and stdout with stderr, as a terminal shows them. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /**
      * Runs {@code command} in {@code directory} with {@code environment} added, its output going to
      * {@code log}. After {@code timeout} it gets SIGTERM (so it can stop its own children), then SIGKILL.
      */
-    public static Result run(List<String> command, Path directory, Map<String, String> environment, Path log,
-                             Duration timeout) throws IOException, InterruptedException {
+    public static Result run(
+            List<String> command, Path directory, Map<String, String> environment, Path log, Duration timeout)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,15 +24,20 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real, throw-away PostgreSQL server for integration tests, started from the server binaries of
  * the Debian package {@code postgresql} (or the directory named by {@code PIPELINE_PG_BIN}): a fresh
- * cluster under {@code target/it-postgres/}, trust authentication for the superuser
+ * cluster in a directory of its own under java.io.tmpdir, trust authentication for the superuser
  * {@value #USER}, listening on 127.0.0.1 and a free port only. PostgreSQL refuses to run as root,
- * so as root the server runs as the OS user {@code postgres}. When no binaries are found, the
- * calling test is skipped (never silently passed).
+ * so as root the server runs as the OS user {@code postgres}, in a directory that user owns: never
+ * in the checkout, which may sit where only its owner can enter (a clone under /root, mode 700).
+ * When no binaries are found, the calling test is skipped (never silently passed).
  */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "pipeline";
-    static final String MISSING = "PostgreSQL server binaries not found: install the Debian package 'postgresql' (./.ci/run does)";
+    /** The OS user the server runs as when the tests run as root. */
+    static final String SERVER_USER = "postgres";
+
+    static final String MISSING =
+            "PostgreSQL server binaries not found: install the Debian package 'postgresql' (./.ci/run does)";
 
     private static final AtomicInteger SERVERS = new AtomicInteger();
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -42,7 +48,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final String database;
-    private boolean running;
+    private boolean closed;
 
     private PostgresServer(Path bin, Path home, int port, String database) {
         this.bin = bin;
@@ -53,22 +59,36 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Initialises and starts a new server with a database of its own. Skips the calling test (JUnit
-     * assumption) when the server binaries are not installed.
+     * Initialises and starts a new server with a database of its own, in a new directory under
+     * java.io.tmpdir. Skips the calling test (JUnit assumption) when the server binaries are not
+     * installed.
      */
     public static PostgresServer start() {
+        return start(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #start()}, in a new directory under {@code parent}, which the server's user must reach. */
+    static PostgresServer start(Path parent) {
         Optional<Path> bin = findBinaries();
         Assumptions.assumeTrue(bin.isPresent(), MISSING);
-        Path base = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize()
-                .resolve("target").resolve("it-postgres");
-        Path home = base.resolve("pg-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet());
+        Path home;
+        try {
+            home = Files.createTempDirectory(
+                    parent, "pipeline-pg-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet() + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the PostgreSQL server in " + parent, e);
+        }
         PostgresServer server = new PostgresServer(bin.get(), home, freePort(), "events");
         try {
             server.initAndStart();
             server.createDatabase(server.database);
             return server;
         } catch (RuntimeException e) {
-            server.close();
+            try {
+                server.close(); // the exception carries the server's logs
+            } catch (RuntimeException stopFailed) {
+                e.addSuppressed(stopFailed);
+            }
             throw e;
         }
     }
@@ -85,9 +105,9 @@ public final class PostgresServer implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> versions = Files.list(root)) {
-            return versions
-                    .filter(version -> version.getFileName().toString().matches("\\d+(\\.\\d+)?"))
-                    .sorted(Comparator.comparingDouble((Path version) -> Double.parseDouble(version.getFileName().toString()))
+            return versions.filter(version -> version.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+                    .sorted(Comparator.comparingDouble((Path version) ->
+                                    Double.parseDouble(version.getFileName().toString()))
                             .reversed())
                     .map(version -> version.resolve("bin"))
                     .filter(PostgresServer::hasServer)
@@ -102,21 +122,59 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void initAndStart() {
-        try {
-            deleteRecursively(home);
-            Files.createDirectories(home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + home, e);
-        }
         if (isRoot()) {
-            run(List.of("chown", "-R", "postgres", home.toString()), false);
+            run(List.of("chown", SERVER_USER, home.toString()), false);
         }
-        run(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-A", "trust", "-U", USER,
-                "-E", "UTF8", "--no-locale", "--no-sync"), true);
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", home.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off",
-                "start"), true);
-        running = true;
+        run(
+                List.of(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        dataDir.toString(),
+                        "-A",
+                        "trust",
+                        "-U",
+                        USER,
+                        "-E",
+                        "UTF8",
+                        "--no-locale",
+                        "--no-sync"),
+                true);
+        configure();
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        home.resolve("server.log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "start"),
+                true);
+    }
+
+    /**
+     * Port, socket dir and the rest go into postgresql.conf rather than {@code pg_ctl -o}, which
+     * hands its options to a shell: a path with a space there would be split.
+     */
+    private void configure() {
+        String settings = "\n# set by the integration tests' PostgresServer\n"
+                + "port = " + port + "\n"
+                + "listen_addresses = '127.0.0.1'\n"
+                + "unix_socket_directories = " + quoted(home.toString()) + "\n"
+                + "fsync = off\n";
+        try {
+            Files.writeString(
+                    dataDir.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot configure " + dataDir, e);
+        }
+    }
+
+    /** A postgresql.conf string literal. */
+    private static String quoted(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** Creates another, empty database on this server and returns its JDBC URL. */
@@ -157,21 +215,33 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The server's own directory (data, socket, logs), outside the checkout and removed by {@link #close}. */
+    Path home() {
+        return home;
+    }
+
     /**
-     * Stops the server ({@code pg_ctl stop -m fast}) and deletes its directory; a server that failed
-     * to start or stop keeps it, with its logs.
+     * Stops the server ({@code pg_ctl stop -m fast}) if it runs, then deletes its directory, also when
+     * it failed to start or to stop (the exception of the failed step carries the logs).
      */
     @Override
     public void close() {
-        if (!running) {
+        if (closed) {
             return;
         }
-        running = false;
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), true);
+        closed = true;
         try {
-            deleteRecursively(home);
-        } catch (IOException e) {
-            // only disk space: the next server uses a directory of its own
+            if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+                run(
+                        List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"),
+                        true);
+            }
+        } finally {
+            try {
+                deleteRecursively(home);
+            } catch (IOException e) {
+                // only disk space in the temp dir: the next server uses a directory of its own
+            }
         }
     }
 
@@ -182,22 +252,23 @@ public final class PostgresServer implements AutoCloseable {
     private void run(List<String> command, boolean asServerUser) {
         List<String> full = new ArrayList<>();
         if (asServerUser && isRoot()) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+            full.addAll(List.of("runuser", "-u", SERVER_USER, "--"));
         }
         full.addAll(command);
         try {
             Process process = new ProcessBuilder(full)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("commands.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.resolve("commands.log").toFile()))
                     .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", full) + "\n" + logs());
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("failed (exit " + process.exitValue() + "): " + String.join(" ", full)
-                        + "\n" + logs());
+                throw new IllegalStateException(
+                        "failed (exit " + process.exitValue() + "): " + String.join(" ", full) + "\n" + logs());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", full), e);
@@ -213,7 +284,10 @@ public final class PostgresServer implements AutoCloseable {
             Path file = home.resolve(name);
             try {
                 if (Files.exists(file)) {
-                    logs.append("--- ").append(file).append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
+                    logs.append("--- ")
+                            .append(file)
+                            .append('\n')
+                            .append(Files.readString(file, StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
                 logs.append("(cannot read ").append(file).append(")\n");
@@ -236,7 +310,8 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

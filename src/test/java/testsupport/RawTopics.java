@@ -18,8 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Raw access to a topic, bytes in and out, for tests that write what no adapter would. */
 public final class RawTopics {
 
-    private RawTopics() {
-    }
+    private RawTopics() {}
 
     /** A producer of raw bytes, as any client outside the pipeline (the seed's DAG, a bad actor) would be. */
     public static KafkaProducer<byte[], byte[]> rawProducer(String bootstrapServers) {
@@ -41,7 +40,8 @@ public final class RawTopics {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -33,17 +33,19 @@ public final class SharedCluster implements ParameterResolver {
     }
 
     public static EmbeddedCluster cluster(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(KEY, key -> new Running(start()), Running.class)
                 .cluster();
     }
 
     private static EmbeddedCluster start() {
         Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath();
-        Path workDir = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster")).toAbsolutePath();
+        Path workDir = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster"))
+                .toAbsolutePath();
         deleteRecursively(workDir);
-        return EmbeddedCluster.start(ClusterSettings.onFreePorts(home, workDir),
-                line -> System.out.println("[shared-cluster] " + line));
+        return EmbeddedCluster.start(
+                ClusterSettings.onFreePorts(home, workDir), line -> System.out.println("[shared-cluster] " + line));
     }
 
     private static void deleteRecursively(Path dir) {
@@ -51,7 +53,8 @@ public final class SharedCluster implements ParameterResolver {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,12 +11,13 @@ public final class Sidecars {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-    private Sidecars() {
-    }
+    private Sidecars() {}
 
     /** Starts the sidecar from the project's spark/target (built by `./pipeline test` before the monolith). */
     public static SparkSidecar start(SparkSidecar.Config config) {
-        Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("pipeline.home", "."))
+                .toAbsolutePath()
+                .normalize();
         return SparkSidecar.start(home, config, START_TIMEOUT, line -> System.out.println("[sidecar] " + line));
     }
 

@@ -37,6 +37,5 @@ public final class SparkJava17 {
             "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
             "-Djdk.reflect.useDirectMethodHandle=false");
 
-    private SparkJava17() {
-    }
+    private SparkJava17() {}
 }

@@ -1,5 +1,6 @@
 package sidecar;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +27,17 @@ class SidecarSettingsTest {
 
     private static SidecarSettings withTopics(String source, String deadLetter, String persisted) {
         SidecarSettings d = SidecarSettings.defaults();
-        return new SidecarSettings(d.kafkaBootstrapServers(), source, deadLetter, persisted, d.cassandraHost(),
-                d.cassandraPort(), d.keyspace(), d.checkpointDir(), d.triggerInterval(), d.sparkMaster());
+        return new SidecarSettings(
+                d.kafkaBootstrapServers(),
+                source,
+                deadLetter,
+                persisted,
+                d.cassandraHost(),
+                d.cassandraPort(),
+                d.keyspace(),
+                d.checkpointDir(),
+                d.triggerInterval(),
+                d.sparkMaster());
     }
 
     @Nested
@@ -48,7 +60,8 @@ class SidecarSettingsTest {
         }
 
         @Test
-        void given_an_empty_environment_when_loaded_then_checkpoints_go_to_work_spark_checkpoints_as_an_absolute_path() {
+        void
+                given_an_empty_environment_when_loaded_then_checkpoints_go_to_work_spark_checkpoints_as_an_absolute_path() {
             Path expected = Path.of("work").toAbsolutePath().resolve("spark").resolve("checkpoints");
 
             assertThat(SidecarSettings.defaults().checkpointDir()).isEqualTo(expected.toString());
@@ -86,8 +99,8 @@ class SidecarSettingsTest {
 
         @Test
         void given_both_a_checkpoint_dir_and_a_work_dir_when_loaded_then_the_explicit_checkpoint_dir_wins() {
-            SidecarSettings settings = load("PIPELINE_WORK_DIR", "/srv/work",
-                    "PIPELINE_SPARK_CHECKPOINT_DIR", "/data/checkpoints");
+            SidecarSettings settings =
+                    load("PIPELINE_WORK_DIR", "/srv/work", "PIPELINE_SPARK_CHECKPOINT_DIR", "/data/checkpoints");
 
             assertThat(settings.checkpointDir()).isEqualTo("/data/checkpoints");
         }
@@ -95,18 +108,21 @@ class SidecarSettingsTest {
         @ParameterizedTest
         @ValueSource(strings = {"hdfs://namenode:8020/pipeline/checkpoints", "s3a://bucket/checkpoints"})
         void given_a_cluster_file_system_uri_as_checkpoint_dir_when_loaded_then_it_is_kept_verbatim(String uri) {
-            assertThat(load("PIPELINE_SPARK_CHECKPOINT_DIR", uri).checkpointDir()).isEqualTo(uri);
+            assertThat(load("PIPELINE_SPARK_CHECKPOINT_DIR", uri).checkpointDir())
+                    .isEqualTo(uri);
         }
 
         @Test
         void given_a_directory_whose_name_only_starts_with_tmp_when_loaded_then_it_is_accepted() {
-            assertThat(load("PIPELINE_SPARK_CHECKPOINT_DIR", "/tmpdata/checkpoints").checkpointDir())
+            assertThat(load("PIPELINE_SPARK_CHECKPOINT_DIR", "/tmpdata/checkpoints")
+                            .checkpointDir())
                     .isEqualTo("/tmpdata/checkpoints");
         }
 
         @Test
         void given_a_trigger_of_exactly_one_minute_when_loaded_then_it_is_accepted() {
-            assertThat(load("PIPELINE_SPARK_TRIGGER_INTERVAL", "PT1M").triggerInterval()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(load("PIPELINE_SPARK_TRIGGER_INTERVAL", "PT1M").triggerInterval())
+                    .isEqualTo(Duration.ofMinutes(1));
         }
 
         @ParameterizedTest
@@ -160,12 +176,78 @@ class SidecarSettingsTest {
         }
 
         @Test
-        void given_a_work_dir_under_tmp_and_no_checkpoint_dir_when_loaded_then_it_is_rejected_naming_the_work_dir() {
+        void given_a_work_dir_under_tmp_and_no_checkpoint_dir_when_loaded_then_it_is_accepted_with_one_warning() {
+            SidecarSettings settings = load("PIPELINE_WORK_DIR", "/tmp/clone test/work");
+
+            assertThat(settings.checkpointDir()).isEqualTo("/tmp/clone test/work/spark/checkpoints");
+            assertThat(settings.warnings())
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .doesNotContain("\n")
+                    .contains("/tmp/clone test/work/spark/checkpoints is under /tmp")
+                    .contains("work dir /tmp/clone test/work")
+                    .contains("wipe")
+                    .contains("exactly-once")
+                    .contains("choose a work dir outside /tmp");
+        }
+
+        @Test
+        void
+                given_a_checkpoint_dir_under_tmp_inside_a_work_dir_under_tmp_when_loaded_then_it_is_accepted_with_a_warning() {
+            SidecarSettings settings = load(
+                    "PIPELINE_WORK_DIR", "/tmp/pipeline/work",
+                    "PIPELINE_SPARK_CHECKPOINT_DIR", "/tmp/pipeline/work/sidecar/spark/checkpoints");
+
+            assertThat(settings.checkpointDir()).isEqualTo("/tmp/pipeline/work/sidecar/spark/checkpoints");
+            assertThat(settings.warnings())
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .contains("under /tmp");
+        }
+
+        @Test
+        void given_a_checkpoint_dir_under_tmp_outside_a_work_dir_under_tmp_when_loaded_then_it_is_rejected() {
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> load("PIPELINE_WORK_DIR", "/tmp/pipeline"))
-                    .withMessageStartingWith("PIPELINE_WORK_DIR")
-                    .withMessageContaining("/tmp/pipeline/spark/checkpoints")
-                    .withMessageContaining("must not be under /tmp");
+                    .isThrownBy(() -> load(
+                            "PIPELINE_WORK_DIR", "/tmp/pipeline/work",
+                            "PIPELINE_SPARK_CHECKPOINT_DIR", "/tmp/checkpoints"))
+                    .withMessageStartingWith("PIPELINE_SPARK_CHECKPOINT_DIR='/tmp/checkpoints' is invalid: must not be"
+                            + " under /tmp outside the work dir /tmp/pipeline/work")
+                    .withMessageContaining("exactly-once");
+        }
+
+        @Test
+        void given_a_checkpoint_dir_that_leaves_a_work_dir_under_tmp_through_dot_dot_when_loaded_then_it_is_rejected() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> load(
+                            "PIPELINE_WORK_DIR", "/tmp/pipeline/work",
+                            "PIPELINE_SPARK_CHECKPOINT_DIR", "/tmp/pipeline/work/../checkpoints"))
+                    .withMessageContaining("must not be under /tmp outside the work dir");
+        }
+
+        @Test
+        void
+                given_the_project_itself_in_a_temp_dir_when_the_defaults_are_loaded_then_they_are_accepted_with_a_warning() {
+            // a clone under the temp dir, seen from here: the temp dir is the one holding this checkout (or
+            // /tmp, when the checkout really is there)
+            Path checkout = Path.of("").toAbsolutePath();
+            String original = System.getProperty("java.io.tmpdir");
+            System.setProperty("java.io.tmpdir", checkout.getParent().toString());
+            try {
+                SidecarSettings settings = SidecarSettings.defaults();
+
+                assertThat(settings.checkpointDir())
+                        .isEqualTo(checkout.resolve("work/spark/checkpoints").toString());
+                assertThat(settings.warnings())
+                        .singleElement(as(InstanceOfAssertFactories.STRING))
+                        .contains(settings.checkpointDir() + " is under ");
+            } finally {
+                System.setProperty("java.io.tmpdir", original);
+            }
+        }
+
+        @Test
+        void given_a_work_dir_outside_any_temp_dir_when_loaded_then_there_is_no_warning() {
+            assertThat(load("PIPELINE_WORK_DIR", "/srv/pipeline/work").warnings())
+                    .isEmpty();
         }
 
         @Test
@@ -185,13 +267,22 @@ class SidecarSettingsTest {
         }
 
         @Test
-        void given_a_record_built_directly_with_a_tmp_checkpoint_dir_when_constructed_then_it_is_rejected_naming_the_component() {
+        void
+                given_a_record_built_directly_with_a_tmp_checkpoint_dir_when_constructed_then_it_is_rejected_naming_the_component() {
             SidecarSettings d = SidecarSettings.defaults();
 
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new SidecarSettings(d.kafkaBootstrapServers(), d.sourceTopic(), d.deadLetterTopic(),
-                            d.persistedTopic(), d.cassandraHost(), d.cassandraPort(), d.keyspace(), "/tmp/cp",
-                            d.triggerInterval(), d.sparkMaster()))
+                    .isThrownBy(() -> new SidecarSettings(
+                            d.kafkaBootstrapServers(),
+                            d.sourceTopic(),
+                            d.deadLetterTopic(),
+                            d.persistedTopic(),
+                            d.cassandraHost(),
+                            d.cassandraPort(),
+                            d.keyspace(),
+                            "/tmp/cp",
+                            d.triggerInterval(),
+                            d.sparkMaster()))
                     .withMessageStartingWith("checkpointDir='/tmp/cp' is invalid: must not be under /tmp");
         }
     }
@@ -201,7 +292,8 @@ class SidecarSettingsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"500ms", "1s", "1000", "one second"})
-        void given_a_trigger_interval_that_is_not_iso_8601_when_loaded_then_it_is_rejected_showing_the_format(String value) {
+        void given_a_trigger_interval_that_is_not_iso_8601_when_loaded_then_it_is_rejected_showing_the_format(
+                String value) {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> load("PIPELINE_SPARK_TRIGGER_INTERVAL", value))
                     .withMessage("PIPELINE_SPARK_TRIGGER_INTERVAL='" + value
@@ -223,7 +315,8 @@ class SidecarSettingsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"abc", "0", "65536", "-1", "9042x", ""})
-        void given_an_invalid_cassandra_port_when_loaded_then_it_is_rejected_naming_variable_value_and_range(String value) {
+        void given_an_invalid_cassandra_port_when_loaded_then_it_is_rejected_naming_variable_value_and_range(
+                String value) {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> load("PIPELINE_CASSANDRA_PORT", value))
                     .withMessage("PIPELINE_CASSANDRA_PORT='" + value + "' is invalid: must be a TCP port in 1..65535");
@@ -231,7 +324,8 @@ class SidecarSettingsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"localhost", "127.0.0.1:", ":9092", "a:9092,", "a:9092,b", "a:99999"})
-        void given_malformed_kafka_bootstrap_servers_when_loaded_then_they_are_rejected_naming_the_variable(String value) {
+        void given_malformed_kafka_bootstrap_servers_when_loaded_then_they_are_rejected_naming_the_variable(
+                String value) {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> load("PIPELINE_KAFKA_BOOTSTRAP_SERVERS", value))
                     .withMessage("PIPELINE_KAFKA_BOOTSTRAP_SERVERS='" + value
@@ -250,7 +344,8 @@ class SidecarSettingsTest {
         void given_an_unknown_spark_master_when_loaded_then_it_is_rejected_listing_the_accepted_forms(String value) {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> load("PIPELINE_SPARK_MASTER", value))
-                    .withMessageStartingWith("PIPELINE_SPARK_MASTER='" + value + "' is invalid: must be a Spark master URL")
+                    .withMessageStartingWith(
+                            "PIPELINE_SPARK_MASTER='" + value + "' is invalid: must be a Spark master URL")
                     .withMessageContaining("local[*]");
         }
     }
@@ -269,7 +364,8 @@ class SidecarSettingsTest {
         void given_a_topic_name_with_a_space_when_constructed_then_it_is_rejected_naming_the_component() {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> withTopics("users created", "users_created_dlq", "users_persisted"))
-                    .withMessage("sourceTopic='users created' is invalid: must be a Kafka topic name: 1 to 249 of [a-zA-Z0-9._-]");
+                    .withMessage(
+                            "sourceTopic='users created' is invalid: must be a Kafka topic name: 1 to 249 of [a-zA-Z0-9._-]");
         }
 
         @Test
@@ -277,9 +373,17 @@ class SidecarSettingsTest {
             SidecarSettings d = SidecarSettings.defaults();
 
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new SidecarSettings(d.kafkaBootstrapServers(), d.sourceTopic(), d.deadLetterTopic(),
-                            d.persistedTopic(), d.cassandraHost(), d.cassandraPort(), "1streams", d.checkpointDir(),
-                            d.triggerInterval(), d.sparkMaster()))
+                    .isThrownBy(() -> new SidecarSettings(
+                            d.kafkaBootstrapServers(),
+                            d.sourceTopic(),
+                            d.deadLetterTopic(),
+                            d.persistedTopic(),
+                            d.cassandraHost(),
+                            d.cassandraPort(),
+                            "1streams",
+                            d.checkpointDir(),
+                            d.triggerInterval(),
+                            d.sparkMaster()))
                     .withMessageStartingWith("keyspace='1streams' is invalid");
         }
 
@@ -288,9 +392,17 @@ class SidecarSettingsTest {
             SidecarSettings d = SidecarSettings.defaults();
 
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new SidecarSettings(d.kafkaBootstrapServers(), d.sourceTopic(), d.deadLetterTopic(),
-                            d.persistedTopic(), d.cassandraHost(), 0, d.keyspace(), d.checkpointDir(),
-                            d.triggerInterval(), d.sparkMaster()))
+                    .isThrownBy(() -> new SidecarSettings(
+                            d.kafkaBootstrapServers(),
+                            d.sourceTopic(),
+                            d.deadLetterTopic(),
+                            d.persistedTopic(),
+                            d.cassandraHost(),
+                            0,
+                            d.keyspace(),
+                            d.checkpointDir(),
+                            d.triggerInterval(),
+                            d.sparkMaster()))
                     .withMessage("cassandraPort='0' is invalid: must be a TCP port in 1..65535");
         }
 
@@ -313,8 +425,13 @@ class SidecarSettingsTest {
 
         @Test
         void given_keyspace_datacenter_and_max_offsets_when_loaded_then_they_are_used() {
-            SidecarSettings settings = load("PIPELINE_CASSANDRA_KEYSPACE", "it_ks", "PIPELINE_CASSANDRA_DC", "dc2",
-                    "PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", "1000");
+            SidecarSettings settings = load(
+                    "PIPELINE_CASSANDRA_KEYSPACE",
+                    "it_ks",
+                    "PIPELINE_CASSANDRA_DC",
+                    "dc2",
+                    "PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER",
+                    "1000");
 
             assertThat(settings.keyspace()).isEqualTo("it_ks");
             assertThat(settings.cassandraDatacenter()).isEqualTo("dc2");
@@ -332,22 +449,26 @@ class SidecarSettingsTest {
 
         @Test
         void given_a_prefix_with_an_illegal_character_when_loaded_then_it_is_rejected_naming_the_variable() {
-            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_KAFKA_TOPIC_PREFIX", "a/b"))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> load("PIPELINE_KAFKA_TOPIC_PREFIX", "a/b"))
                     .withMessageStartingWith("PIPELINE_KAFKA_TOPIC_PREFIX='a/b' is invalid");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"0", "-5", "many", ""})
         void given_a_bad_max_offsets_when_loaded_then_it_is_rejected_naming_the_variable(String value) {
-            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", value))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> load("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", value))
                     .withMessageStartingWith("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER='" + value + "' is invalid");
         }
 
         @Test
         void given_a_bad_keyspace_or_blank_datacenter_when_loaded_then_they_are_rejected() {
-            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_CASSANDRA_KEYSPACE", "1ks"))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> load("PIPELINE_CASSANDRA_KEYSPACE", "1ks"))
                     .withMessageStartingWith("PIPELINE_CASSANDRA_KEYSPACE='1ks' is invalid");
-            assertThatIllegalArgumentException().isThrownBy(() -> load("PIPELINE_CASSANDRA_DC", " "))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> load("PIPELINE_CASSANDRA_DC", " "))
                     .withMessageStartingWith("PIPELINE_CASSANDRA_DC=' ' is invalid");
         }
     }

@@ -3,6 +3,7 @@ package sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -67,9 +68,11 @@ class SparkSessionIT {
         // One Spark action only: a list, so a surviving duplicate would show in the size.
         List<String> ids = unique.select("id").as(Encoders.STRING()).collectAsList();
 
-        assertThat(ids).hasSize(3).containsExactlyInAnyOrder(
-                "0b7a1f2e-0000-4000-8000-000000000001",
-                "0b7a1f2e-0000-4000-8000-000000000002",
-                "0b7a1f2e-0000-4000-8000-000000000003");
+        assertThat(ids)
+                .hasSize(3)
+                .containsExactlyInAnyOrder(
+                        "0b7a1f2e-0000-4000-8000-000000000001",
+                        "0b7a1f2e-0000-4000-8000-000000000002",
+                        "0b7a1f2e-0000-4000-8000-000000000003");
     }
 }

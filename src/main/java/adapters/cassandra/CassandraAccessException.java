@@ -15,6 +15,8 @@ public final class CassandraAccessException extends RuntimeException {
     /** The driver's messages can span lines (one per node tried); logs and /ready want one line. */
     static String describe(Throwable e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return (e.getClass().getSimpleName() + message).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return (e.getClass().getSimpleName() + message)
+                .replaceAll("\\s*[\\r\\n]+\\s*", " ")
+                .strip();
     }
 }

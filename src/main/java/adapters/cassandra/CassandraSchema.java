@@ -28,6 +28,7 @@ final class CassandraSchema {
 
     /** Creating a table takes seconds on a loaded node: far longer than a read may. */
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final CqlSession session;
@@ -37,7 +38,8 @@ final class CassandraSchema {
     CassandraSchema(CqlSession session, CassandraSettings settings) {
         this.session = session;
         this.settings = settings;
-        this.ddlTimeout = settings.requestTimeout().compareTo(DDL_TIMEOUT) > 0 ? settings.requestTimeout() : DDL_TIMEOUT;
+        this.ddlTimeout =
+                settings.requestTimeout().compareTo(DDL_TIMEOUT) > 0 ? settings.requestTimeout() : DDL_TIMEOUT;
     }
 
     /** @return the versions this call applied (empty when the schema was already current) */
@@ -46,7 +48,8 @@ final class CassandraSchema {
         Map<String, String> values = Map.of(
                 "KEYSPACE", settings.keyspace(),
                 "REPLICATION", settings.replication().cql());
-        List<SchemaScript> pending = scripts.stream().filter(s -> !applied.contains(s.version())).toList();
+        List<SchemaScript> pending =
+                scripts.stream().filter(s -> !applied.contains(s.version())).toList();
         for (SchemaScript script : pending) {
             for (String statement : script.statements(values)) {
                 executeDdl(script, statement);
@@ -59,9 +62,9 @@ final class CassandraSchema {
 
     private Set<Integer> appliedVersions() {
         try {
-            ResultSet rows = session.execute(SimpleStatement.newInstance(
-                            "SELECT version FROM " + settings.keyspace() + ".schema_version")
-                    .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM));
+            ResultSet rows = session.execute(
+                    SimpleStatement.newInstance("SELECT version FROM " + settings.keyspace() + ".schema_version")
+                            .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM));
             Set<Integer> versions = new HashSet<>();
             for (Row row : rows) {
                 versions.add(row.getInt("version"));
@@ -77,13 +80,16 @@ final class CassandraSchema {
 
     private void executeDdl(SchemaScript script, String statement) {
         try {
-            ResultSet result = session.execute(SimpleStatement.newInstance(statement).setTimeout(ddlTimeout));
+            ResultSet result =
+                    session.execute(SimpleStatement.newInstance(statement).setTimeout(ddlTimeout));
             if (!result.getExecutionInfo().isSchemaInAgreement()) {
                 awaitAgreement(script);
             }
         } catch (DriverException e) {
-            throw new CassandraAccessException("schema script " + script.name() + " failed on keyspace "
-                    + settings.keyspace() + " at '" + firstLine(statement) + "'", e);
+            throw new CassandraAccessException(
+                    "schema script " + script.name() + " failed on keyspace " + settings.keyspace() + " at '"
+                            + firstLine(statement) + "'",
+                    e);
         }
     }
 
@@ -95,28 +101,35 @@ final class CassandraSchema {
         long deadline = System.nanoTime() + AGREEMENT_TIMEOUT.toNanos();
         while (!session.checkSchemaAgreement()) {
             if (System.nanoTime() > deadline) {
-                throw new CassandraAccessException("schema script " + script.name() + ": the nodes did not agree on"
-                        + " the schema within " + AGREEMENT_TIMEOUT.toSeconds() + " s (is a node down?)", null);
+                throw new CassandraAccessException(
+                        "schema script " + script.name() + ": the nodes did not agree on" + " the schema within "
+                                + AGREEMENT_TIMEOUT.toSeconds() + " s (is a node down?)",
+                        null);
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CassandraAccessException("interrupted waiting for schema agreement after "
-                        + script.name(), e);
+                throw new CassandraAccessException(
+                        "interrupted waiting for schema agreement after " + script.name(), e);
             }
         }
     }
 
     private void record(SchemaScript script) {
         try {
-            session.execute(SimpleStatement.newInstance("INSERT INTO " + settings.keyspace()
+            session.execute(SimpleStatement.newInstance(
+                            "INSERT INTO " + settings.keyspace()
                                     + ".schema_version (version, applied_at, script) VALUES (?, ?, ?)",
-                            script.version(), Instant.now(), script.name())
+                            script.version(),
+                            Instant.now(),
+                            script.name())
                     .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM));
         } catch (DriverException e) {
-            throw new CassandraAccessException("schema script " + script.name() + " ran but could not be recorded in "
-                    + settings.keyspace() + ".schema_version", e);
+            throw new CassandraAccessException(
+                    "schema script " + script.name() + " ran but could not be recorded in " + settings.keyspace()
+                            + ".schema_version",
+                    e);
         }
     }
 

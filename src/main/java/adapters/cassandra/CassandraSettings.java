@@ -34,7 +34,8 @@ public record CassandraSettings(
 
     // Unquoted CQL identifiers fold to lower case; allowing only lower case keeps the name the user
     // wrote and the name Cassandra stores identical. 48 is Cassandra's own length limit.
-    private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+    // docs/contracts.md states this rule for the app and the sidecar (KeyspaceRuleDocumentTest).
+    static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
     // Datacenter names end up inside a CQL map literal: no quotes, no spaces.
     private static final Pattern DATACENTER = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -59,8 +60,12 @@ public record CassandraSettings(
 
     /** Defaults (datacenter1, spark_streams, RF 1, 5 s) against {@code host:port[,host:port...]}. */
     public static CassandraSettings defaults(String contactPoints) {
-        return new CassandraSettings(ContactPoint.parseList(contactPoints), DEFAULT_DATACENTER, DEFAULT_KEYSPACE,
-                Replication.simple(1), DEFAULT_REQUEST_TIMEOUT);
+        return new CassandraSettings(
+                ContactPoint.parseList(contactPoints),
+                DEFAULT_DATACENTER,
+                DEFAULT_KEYSPACE,
+                Replication.simple(1),
+                DEFAULT_REQUEST_TIMEOUT);
     }
 
     public CassandraSettings withLocalDatacenter(String datacenter) {
@@ -82,8 +87,8 @@ public record CassandraSettings(
     /** {@code host:port} of one node; IPv6 literals in brackets ({@code [::1]:9042}). */
     public record ContactPoint(String host, int port) {
 
-        private static final Pattern HOST_PORT = Pattern.compile("([^\\s,:\\[\\]]+|\\[[0-9a-fA-F:.]+])"
-                + ":(\\d{1,5})");
+        private static final Pattern HOST_PORT =
+                Pattern.compile("([^\\s,:\\[\\]]+|\\[[0-9a-fA-F:.]+])" + ":(\\d{1,5})");
 
         public ContactPoint {
             Objects.requireNonNull(host, "host must not be null");
@@ -105,7 +110,9 @@ public record CassandraSettings(
                     throw new IllegalArgumentException(
                             "contact points must be host:port[,host:port...], was '" + text + "'");
                 }
-                String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+                String host = m.group(1).startsWith("[")
+                        ? m.group(1).substring(1, m.group(1).length() - 1)
+                        : m.group(1);
                 points.add(new ContactPoint(host, Integer.parseInt(m.group(2))));
             }
             return points;
@@ -150,8 +157,8 @@ public record CassandraSettings(
                                     + text + "'");
                 }
                 if (factors.put(parts[0].strip(), Integer.parseInt(parts[1].strip())) != null) {
-                    throw new IllegalArgumentException("replication names datacenter '" + parts[0].strip()
-                            + "' twice: '" + text + "'");
+                    throw new IllegalArgumentException(
+                            "replication names datacenter '" + parts[0].strip() + "' twice: '" + text + "'");
                 }
             }
             return networkTopology(factors);

@@ -24,6 +24,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import domain.run.RequestLimits;
 import domain.run.RunId;
 import domain.user.UserId;
 import org.slf4j.Logger;
@@ -34,10 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@code users_by_run}) and owns their schema. {@link #connect} applies the schema, so the tables
  * exist before the sidecar's first write. Thread-safe: one instance serves the whole application.
  */
-public final class CassandraUsers implements LoadPersistedUserPort, ListRunUsersPort, ProbeDependencyPort,
-        AutoCloseable {
-
-    public static final int MAX_PAGE_SIZE = 1000;
+public final class CassandraUsers
+        implements LoadPersistedUserPort, ListRunUsersPort, ProbeDependencyPort, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraUsers.class);
     /** /ready is polled; a probe answering after more than this is as bad as no answer. */
@@ -53,13 +52,14 @@ public final class CassandraUsers implements LoadPersistedUserPort, ListRunUsers
         this.session = session;
         this.settings = settings;
         String keyspace = settings.keyspace();
-        this.selectUser = session.prepare("SELECT " + UserRows.USER_COLUMNS + " FROM " + keyspace
-                + ".created_users WHERE id = ?");
-        this.selectRunUsers = session.prepare("SELECT " + UserRows.SUMMARY_COLUMNS + " FROM " + keyspace
-                + ".users_by_run WHERE run_id = ?");
+        this.selectUser = session.prepare(
+                "SELECT " + UserRows.USER_COLUMNS + " FROM " + keyspace + ".created_users WHERE id = ?");
+        this.selectRunUsers = session.prepare(
+                "SELECT " + UserRows.SUMMARY_COLUMNS + " FROM " + keyspace + ".users_by_run WHERE run_id = ?");
         // reads the adapter's own table: proves the keyspace's replicas answer, not only some node
         Duration probeTimeout = settings.requestTimeout().compareTo(MAX_PROBE_TIMEOUT) < 0
-                ? settings.requestTimeout() : MAX_PROBE_TIMEOUT;
+                ? settings.requestTimeout()
+                : MAX_PROBE_TIMEOUT;
         this.probeQuery = SimpleStatement.newInstance("SELECT id FROM " + keyspace + ".created_users LIMIT 1")
                 .setTimeout(probeTimeout);
     }
@@ -73,11 +73,14 @@ public final class CassandraUsers implements LoadPersistedUserPort, ListRunUsers
         Objects.requireNonNull(settings, "settings");
         CqlSession session = openSession(settings);
         try {
-            List<SchemaScript> scripts = SchemaScripts.load(CassandraUsers.class.getClassLoader(),
-                    SchemaScripts.DIRECTORY);
+            List<SchemaScript> scripts =
+                    SchemaScripts.load(CassandraUsers.class.getClassLoader(), SchemaScripts.DIRECTORY);
             List<Integer> applied = new CassandraSchema(session, settings).apply(scripts);
-            LOG.info("Cassandra keyspace {} at {} is at schema version {} (applied now: {})", settings.keyspace(),
-                    settings.contactPoints(), scripts.isEmpty() ? 0 : scripts.get(scripts.size() - 1).version(),
+            LOG.info(
+                    "Cassandra keyspace {} at {} is at schema version {} (applied now: {})",
+                    settings.keyspace(),
+                    settings.contactPoints(),
+                    scripts.isEmpty() ? 0 : scripts.get(scripts.size() - 1).version(),
                     applied);
             return new CassandraUsers(session, settings);
         } catch (RuntimeException e) {
@@ -103,8 +106,10 @@ public final class CassandraUsers implements LoadPersistedUserPort, ListRunUsers
                     .withConfigLoader(config)
                     .build();
         } catch (DriverException | IllegalStateException e) {
-            throw new CassandraAccessException("cannot connect to Cassandra at " + settings.contactPoints()
-                    + " (local datacenter " + settings.localDatacenter() + ")", e);
+            throw new CassandraAccessException(
+                    "cannot connect to Cassandra at " + settings.contactPoints() + " (local datacenter "
+                            + settings.localDatacenter() + ")",
+                    e);
         }
     }
 
@@ -115,16 +120,17 @@ public final class CassandraUsers implements LoadPersistedUserPort, ListRunUsers
             Row row = session.execute(selectUser.bind(id.value())).one();
             return Optional.ofNullable(row).map(UserRows::fromCreatedUsers);
         } catch (DriverException e) {
-            throw new CassandraAccessException("cannot load user " + id + " from " + settings.keyspace()
-                    + ".created_users", e);
+            throw new CassandraAccessException(
+                    "cannot load user " + id + " from " + settings.keyspace() + ".created_users", e);
         }
     }
 
     @Override
     public UserPageOfRun listUsers(RunId runId, int pageSize, String pagingState) {
         Objects.requireNonNull(runId, "runId");
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("pageSize must be 1.." + MAX_PAGE_SIZE + ", was " + pageSize);
+        if (pageSize < 1 || pageSize > RequestLimits.MAX_USERS_PAGE_SIZE) {
+            throw new IllegalArgumentException(
+                    "pageSize must be 1.." + RequestLimits.MAX_USERS_PAGE_SIZE + ", was " + pageSize);
         }
         BoundStatement statement = selectRunUsers.bind(runId.value()).setPageSize(pageSize);
         if (pagingState != null) {
@@ -145,8 +151,8 @@ public final class CassandraUsers implements LoadPersistedUserPort, ListRunUsers
             String next = PagingTokens.encode(page.getExecutionInfo().getSafePagingState());
             return new UserPageOfRun(fullRows(summaries), next);
         } catch (DriverException e) {
-            throw new CassandraAccessException("cannot list the users of run " + runId + " from "
-                    + settings.keyspace() + ".users_by_run", e);
+            throw new CassandraAccessException(
+                    "cannot list the users of run " + runId + " from " + settings.keyspace() + ".users_by_run", e);
         }
     }
 

@@ -14,8 +14,7 @@ final class PagingTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private PagingTokens() {
-    }
+    private PagingTokens() {}
 
     static String encode(PagingState state) {
         return state == null ? null : ENCODER.encodeToString(state.toBytes());

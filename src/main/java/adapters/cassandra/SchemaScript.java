@@ -63,8 +63,8 @@ record SchemaScript(int version, String name, String text) {
         }
         if (current.length() > 0) {
             // most likely a truncated file: refusing beats running half a statement
-            throw new IllegalArgumentException(name + ": the last statement does not end with ';': '"
-                    + firstLine(current.toString()) + "...'");
+            throw new IllegalArgumentException(
+                    name + ": the last statement does not end with ';': '" + firstLine(current.toString()) + "...'");
         }
         return statements;
     }

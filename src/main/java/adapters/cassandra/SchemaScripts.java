@@ -29,8 +29,7 @@ final class SchemaScripts {
 
     static final String DIRECTORY = "cassandra";
 
-    private SchemaScripts() {
-    }
+    private SchemaScripts() {}
 
     /** The scripts under {@code directory}, ordered by version; two files of one version are an error. */
     static List<SchemaScript> load(ClassLoader loader, String directory) {
@@ -59,7 +58,9 @@ final class SchemaScripts {
         switch (root.getProtocol()) {
             case "file":
                 try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
-                    return files.map(p -> p.getFileName().toString()).filter(SchemaScript::isScriptName).toList();
+                    return files.map(p -> p.getFileName().toString())
+                            .filter(SchemaScript::isScriptName)
+                            .toList();
                 } catch (URISyntaxException e) {
                     throw new IOException("not a file URL: " + root, e);
                 }
@@ -68,7 +69,8 @@ final class SchemaScripts {
                 connection.setUseCaches(false);
                 try (JarFile jar = connection.getJarFile()) {
                     String prefix = directory + "/";
-                    return jar.stream().map(JarEntry::getName)
+                    return jar.stream()
+                            .map(JarEntry::getName)
                             .filter(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0)
                             .map(n -> n.substring(prefix.length()))
                             .filter(SchemaScript::isScriptName)
@@ -76,7 +78,8 @@ final class SchemaScripts {
                             .toList();
                 }
             default:
-                throw new IOException("cannot list schema scripts at " + root + " (protocol " + root.getProtocol() + ")");
+                throw new IOException(
+                        "cannot list schema scripts at " + root + " (protocol " + root.getProtocol() + ")");
         }
     }
 

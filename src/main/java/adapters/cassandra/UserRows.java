@@ -15,8 +15,7 @@ final class UserRows {
             + "dob, registered_date, phone, picture, run_id, nationality, fetched_at, persisted_at";
     static final String SUMMARY_COLUMNS = "run_id, id, first_name, last_name, email, nationality";
 
-    private UserRows() {
-    }
+    private UserRows() {}
 
     /** A {@code created_users} row selected with {@link #USER_COLUMNS}. */
     static PersistedUser fromCreatedUsers(Row row) {
@@ -34,8 +33,8 @@ final class UserRows {
                 row.getString("phone"),
                 row.getString("picture"),
                 row.getString("nationality"));
-        return new PersistedUser(user, runId(row.getUuid("run_id")), row.getInstant("fetched_at"),
-                row.getInstant("persisted_at"));
+        return new PersistedUser(
+                user, runId(row.getUuid("run_id")), row.getInstant("fetched_at"), row.getInstant("persisted_at"));
     }
 
     /**
@@ -48,9 +47,15 @@ final class UserRows {
                 new UserId(row.getUuid("id")),
                 row.getString("first_name"),
                 row.getString("last_name"),
-                null, null, null,
+                null,
+                null,
+                null,
                 row.getString("email"),
-                null, null, null, null, null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 row.getString("nationality"));
         return new PersistedUser(user, runId(row.getUuid("run_id")), null, null);
     }

@@ -24,7 +24,7 @@ public record EventStoreSettings(String jdbcUrl, String user, String password) {
     public static EventStoreSettings h2File(Path directory) {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                // appends to one run queue on its row lock (AxonEventStore.claim) behind an outbox commit
+                // appends to one run queue on its row lock (RunStreamAppender.claim) behind an outbox commit
                 + ";LOCK_TIMEOUT=10000";
         return new EventStoreSettings(url, "sa", "");
     }

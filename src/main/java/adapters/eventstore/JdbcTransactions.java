@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -13,7 +12,7 @@ import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 
 /**
- * Axon ships no transaction manager outside Spring (STACK.md), so this is ours: a transaction binds
+ * Axon ships no transaction manager outside Spring, so this is ours: a transaction binds
  * one JDBC connection to the current thread, and every Axon component asking for a connection on
  * that thread gets the same one, so events and tokens commit together. Nested transactions join
  * the outer one.

@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import domain.event.ReplayPublished;
+import domain.event.ReplayRequested;
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
 import domain.event.RunFailed;
@@ -21,26 +22,14 @@ import domain.run.RunId;
 /**
  * A small table beside the events, written in the same transaction as the run events it
  * summarises: it finds runs by idempotency key (unique, so two requests cannot both win), lists
- * runs and the unfinished ones to resume, and counts what the outbox published.
+ * runs and the unfinished ones to resume, counts what the outbox published, and keeps the latest
+ * replay's number and progress (docs/adr/0010). Its table is created by {@link EventStoreSchema}.
  */
 final class RunIndex {
 
     static final String TABLE = "run_index";
 
-    private RunIndex() {
-    }
-
-    static void createIfMissing(Connection connection) throws SQLException {
-        try (Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-                    + "run_id VARCHAR(36) PRIMARY KEY, "
-                    + "idempotency_key VARCHAR(200) UNIQUE, "
-                    + "requested_at TIMESTAMP NOT NULL, "
-                    + "status VARCHAR(16) NOT NULL, "
-                    + "published BIGINT NOT NULL DEFAULT 0)");
-            ddl.execute("CREATE INDEX IF NOT EXISTS run_index_requested_at ON " + TABLE + " (requested_at)");
-        }
-    }
+    private RunIndex() {}
 
     /** Keeps the index in step with the run events being appended in the same transaction. */
     static void record(Connection connection, RunId runId, List<RunEvent> events) throws SQLException {
@@ -59,12 +48,57 @@ final class RunIndex {
                 setStatus(connection, runId, "FAILED");
             } else if (event instanceof RunCompleted) {
                 setStatus(connection, runId, "COMPLETED");
+            } else if (event instanceof ReplayRequested replay) {
+                startReplay(connection, runId, replay.replay());
+            } else if (event instanceof ReplayPublished) {
+                // waiting for the sidecar again, like a run whose pages are all stored
+                setStatus(connection, runId, "FETCHED");
             }
         }
     }
 
+    /** The replay's number, its publishing from zero, and REPLAYING: what {@link #listReplaying} resumes. */
+    private static void startReplay(Connection connection, RunId runId, int replay) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + TABLE + " SET status = 'REPLAYING', replay = ?, replay_published = 0 WHERE run_id = ?")) {
+            update.setInt(1, replay);
+            update.setString(2, runId.toString());
+            update.executeUpdate();
+        }
+    }
+
+    /** Raises the replay's published count, if {@code replay} is still the run's latest; false when not. */
+    static boolean recordReplayPublished(Connection connection, RunId runId, int replay, long published)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE
+                + " SET replay_published = GREATEST(replay_published, ?) WHERE run_id = ? AND replay = ?")) {
+            update.setLong(1, published);
+            update.setString(2, runId.toString());
+            update.setInt(3, replay);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    static long replayPublished(Connection connection, RunId runId) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT replay_published FROM " + TABLE + " WHERE run_id = ?")) {
+            query.setString(1, runId.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    static List<RunId> listReplaying(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT run_id FROM " + TABLE + " WHERE status = 'REPLAYING' ORDER BY requested_at")) {
+            return runIds(query);
+        }
+    }
+
     private static void setStatus(Connection connection, RunId runId, String status) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET status = ? WHERE run_id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE " + TABLE + " SET status = ? WHERE run_id = ?")) {
             update.setString(1, status);
             update.setString(2, runId.toString());
             update.executeUpdate();
@@ -76,8 +110,8 @@ final class RunIndex {
      * the run exists.
      */
     static boolean lock(Connection connection, RunId runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT run_id FROM " + TABLE + " WHERE run_id = ? FOR UPDATE")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT run_id FROM " + TABLE + " WHERE run_id = ? FOR UPDATE")) {
             query.setString(1, runId.toString());
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
@@ -86,8 +120,8 @@ final class RunIndex {
     }
 
     static void addPublished(Connection connection, Map<RunId, Integer> published) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + TABLE + " SET published = published + ? WHERE run_id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE " + TABLE + " SET published = published + ? WHERE run_id = ?")) {
             for (Map.Entry<RunId, Integer> entry : published.entrySet()) {
                 update.setLong(1, entry.getValue());
                 update.setString(2, entry.getKey().toString());
@@ -98,7 +132,8 @@ final class RunIndex {
     }
 
     static Optional<RunId> findByIdempotencyKey(Connection connection, String key) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT run_id FROM " + TABLE + " WHERE idempotency_key = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT run_id FROM " + TABLE + " WHERE idempotency_key = ?")) {
             query.setString(1, key);
             List<RunId> found = runIds(query);
             return found.stream().findFirst();
@@ -121,7 +156,8 @@ final class RunIndex {
     }
 
     static long published(Connection connection, RunId runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT published FROM " + TABLE + " WHERE run_id = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT published FROM " + TABLE + " WHERE run_id = ?")) {
             query.setString(1, runId.toString());
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;

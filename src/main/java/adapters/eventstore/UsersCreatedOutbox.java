@@ -23,7 +23,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * batches and hands each batch to the publish use case just before the batch's transaction
  * commits. The processor's token is written in that same transaction, so it advances only when
  * Kafka acknowledged the whole batch; a crash or a Kafka failure leaves the token where it was and
- * the batch is published again (duplicates are fine downstream, losses are not).
+ * the batch is published again (duplicates are fine downstream, losses are not). A user Kafka refuses
+ * for good is parked by the use case in that same transaction, so it never holds the token back.
  */
 public final class UsersCreatedOutbox implements AutoCloseable {
 
@@ -65,18 +66,23 @@ public final class UsersCreatedOutbox implements AutoCloseable {
         return new UsersCreatedOutbox(processor);
     }
 
-    private static List<UserFetched> batchOfCurrentUnitOfWork(AxonEventStore store, PublishFetchedUsersUseCase publish) {
+    private static List<UserFetched> batchOfCurrentUnitOfWork(
+            AxonEventStore store, PublishFetchedUsersUseCase publish) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(BATCH, key -> {
             List<UserFetched> users = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> {
-                publish.publishFetched(users);
+                // parked users are recorded in this transaction too: they are stored exactly when the token moves
+                PublishFetchedUsersUseCase.Outcome outcome = publish.publishFetched(users);
                 Map<RunId, Integer> perRun = new HashMap<>();
-                users.forEach(user -> perRun.merge(user.runId(), 1, Integer::sum));
-                store.withConnection(connection -> {
+                outcome.published().forEach(user -> perRun.merge(user.runId(), 1, Integer::sum));
+                store.database().withConnection(connection -> {
                     RunIndex.addPublished(connection, perRun);
                     return null;
                 });
+                if (!outcome.parked().isEmpty()) {
+                    batch.afterCommit(committed -> publish.committed(outcome));
+                }
             });
             return users;
         });

@@ -32,7 +32,8 @@ final class BearerAuth {
             return null;
         }
         String value = authorization.trim();
-        if (value.length() <= SCHEME.length() || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+        if (value.length() <= SCHEME.length()
+                || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 || value.charAt(SCHEME.length()) != ' ') {
             return null;
         }

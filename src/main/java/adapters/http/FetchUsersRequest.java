@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import application.port.in.FetchUsersCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import application.port.in.FetchUsersCommand;
+import domain.run.RequestLimits;
 
 /**
  * The body of {@code POST /api/commands/fetch-users}. Only its JSON shape is checked here (types,
@@ -29,9 +29,11 @@ record FetchUsersRequest(int count, List<String> nationalities, String gender, S
 
     static FetchUsersRequest from(ObjectNode body) {
         rejectUnknownFields(body);
-        return new FetchUsersRequest(count(body.get(COUNT)), nationalities(body.get(NATIONALITIES)),
-                optionalString(GENDER, body.get(GENDER), "\"female\" or \"male\""),
-                optionalString(SEED, body.get(SEED), "1-64 letters, digits, '-' or '_'"));
+        return new FetchUsersRequest(
+                count(body.get(COUNT)),
+                nationalities(body.get(NATIONALITIES)),
+                optionalString(GENDER, body.get(GENDER), RequestLimits.GENDER_RULE),
+                optionalString(SEED, body.get(SEED), RequestLimits.SEED_RULE));
     }
 
     FetchUsersCommand toCommand(String idempotencyKey) {
@@ -48,7 +50,8 @@ record FetchUsersRequest(int count, List<String> nationalities, String gender, S
         }
         if (!unknown.isEmpty()) {
             String quoted = unknown.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
-            throw HttpProblem.badRequest(unknown.get(0),
+            throw HttpProblem.badRequest(
+                    unknown.get(0),
                     (unknown.size() == 1 ? "unknown field " : "unknown fields ") + quoted + "; allowed: " + ALLOWED);
         }
     }
@@ -61,7 +64,7 @@ record FetchUsersRequest(int count, List<String> nationalities, String gender, S
             throw HttpProblem.badRequest(COUNT, "count must be an integer");
         }
         if (!node.canConvertToInt()) {
-            throw HttpProblem.badRequest(COUNT, "count must be between 1 and " + FetchUsersCommand.MAX_COUNT);
+            throw HttpProblem.badRequest(COUNT, "count must be between 1 and " + RequestLimits.MAX_COUNT);
         }
         return node.intValue();
     }

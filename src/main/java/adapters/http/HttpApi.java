@@ -6,19 +6,21 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import application.port.in.CheckHealthQuery;
+import application.port.in.InvalidCommandException;
+import application.port.in.ReplayRunUseCase;
 import application.port.in.RequestUserFetchUseCase;
+import application.port.in.RunConflictException;
 import application.port.in.ViewRunsQuery;
 import application.port.in.ViewUsersQuery;
+import domain.run.RunRuleViolation;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import json.PipelineJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP adapter: commands, run queries, health, metrics and the OpenAPI document (docs/contracts.md, "HTTP API").
@@ -44,34 +46,49 @@ public final class HttpApi implements AutoCloseable {
      *
      * @throws IllegalStateException when the address cannot be bound (port taken, unknown host)
      */
-    public static HttpApi start(HttpSettings settings, RequestUserFetchUseCase fetchUsers, ViewRunsQuery runs,
-                                ViewUsersQuery users, CheckHealthQuery health, PrometheusMeterRegistry registry) {
-        Javalin app = create(settings, fetchUsers, runs, users, health, registry);
+    public static HttpApi start(
+            HttpSettings settings,
+            RequestUserFetchUseCase fetchUsers,
+            ReplayRunUseCase replay,
+            ViewRunsQuery runs,
+            ViewUsersQuery users,
+            CheckHealthQuery health,
+            PrometheusMeterRegistry registry) {
+        Javalin app = create(settings, fetchUsers, replay, runs, users, health, registry);
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             app.stop();
-            throw new IllegalStateException("HTTP API cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "HTTP API cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         HttpApi api = new HttpApi(app, settings);
-        log.info("HTTP API listening on {} (bearer auth {})", api.baseUri(),
+        log.info(
+                "HTTP API listening on {} (bearer auth {})",
+                api.baseUri(),
                 settings.authenticationEnabled() ? "on for /api/commands/*" : "off");
         return api;
     }
 
     /** The configured application, not started: tests run it with JavalinTest on a free port. */
-    static Javalin create(HttpSettings settings, RequestUserFetchUseCase fetchUsers, ViewRunsQuery runs,
-                          ViewUsersQuery users, CheckHealthQuery health, PrometheusMeterRegistry registry) {
+    static Javalin create(
+            HttpSettings settings,
+            RequestUserFetchUseCase fetchUsers,
+            ReplayRunUseCase replay,
+            ViewRunsQuery runs,
+            ViewUsersQuery users,
+            CheckHealthQuery health,
+            PrometheusMeterRegistry registry) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fetchUsers, "fetchUsers");
+        Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(registry, "registry");
 
-        ObjectMapper mapper = JsonBodies.mapper();
-        CommandHandlers commands = new CommandHandlers(fetchUsers, new JsonBodies(mapper, settings.maxRequestBodyBytes()));
+        CommandHandlers commands =
+                new CommandHandlers(fetchUsers, replay, new JsonBodies(settings.maxRequestBodyBytes()));
         RunHandlers runViews = new RunHandlers(runs);
         UserHandlers userViews = new UserHandlers(users);
         OperationsHandlers operations = new OperationsHandlers(health, registry, openApiDocument());
@@ -85,14 +102,19 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             // JsonBodies enforces the limit; this keeps Javalin's own ctx.body() limit in step should anyone use it.
             config.http.maxRequestSize = settings.maxRequestBodyBytes();
-            config.jsonMapper(new JavalinJackson(mapper, false));
+            // responses are written with the same rules as every other JSON the monolith writes
+            config.jsonMapper(new JavalinJackson(PipelineJson.mapper(), false));
+            // Integer query parameters have always tolerated blanks around the number ("?limit=%2010").
+            config.validation.register(Integer.class, value -> Integer.parseInt(value.trim()));
             config.requestLogger.http(metrics::record);
             config.router.mount(router -> {
                 if (auth != null) {
                     // beforeMatched, not before: it runs once a route matched, so metrics still see the route template.
                     router.beforeMatched("/api/commands/*", auth::requireToken);
+                    router.beforeMatched(CommandHandlers.REPLAY_ROUTE, auth::requireToken);
                 }
                 router.post("/api/commands/fetch-users", commands::fetchUsers);
+                router.post(CommandHandlers.REPLAY_ROUTE, commands::replay);
                 router.get("/api/runs", runViews::list);
                 router.get("/api/runs/{runId}", runViews::show);
                 router.get("/api/runs/{runId}/users", userViews::listOfRun);
@@ -101,9 +123,12 @@ public final class HttpApi implements AutoCloseable {
                 router.get("/ready", operations::ready);
                 router.get("/metrics", operations::metrics);
                 router.get("/openapi.json", operations::openApi);
-                // Javalin sends its own HttpResponseExceptions (404, 405) past a handler for Exception, hence both.
-                router.exception(HttpResponseException.class, errors::handle);
-                router.exception(Exception.class, errors::handle);
+                // Javalin picks the handler of the most specific type; its own 404 and 405 are HttpResponseExceptions.
+                router.exception(HttpResponseException.class, errors::httpResponse);
+                router.exception(InvalidCommandException.class, errors::invalidCommand);
+                router.exception(RunRuleViolation.class, errors::ruleViolation);
+                router.exception(RunConflictException.class, errors::conflict);
+                router.exception(Exception.class, errors::unexpected);
             });
         });
     }

@@ -1,52 +1,52 @@
 package adapters.http;
 
+import java.util.Map;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.http.UnsupportedMediaTypeResponse;
+
 /**
- * A request the API refuses, with the status and the message the client gets. Thrown by handlers and
- * turned into a response by {@link ErrorResponses}; it is control flow, so it carries no stack trace.
+ * The requests the API refuses, as Javalin's own {@link HttpResponseException}s: the message is what
+ * the client reads, and the request field to fix (when the problem is about one) travels in the
+ * details under {@link #FIELD}. {@link ErrorResponses} turns them into an {@link ErrorBody}.
  */
-final class HttpProblem extends RuntimeException {
+final class HttpProblem {
 
-    private static final long serialVersionUID = 1L;
+    /** The details key of the request field to fix. */
+    static final String FIELD = "field";
 
-    private final int status;
-    private final String field;
+    private HttpProblem() {}
 
-    private HttpProblem(int status, String message, String field) {
-        super(message, null, false, false);
-        this.status = status;
-        this.field = field;
+    static BadRequestResponse badRequest(String field, String message) {
+        return new BadRequestResponse(message, Map.of(FIELD, field));
     }
 
-    static HttpProblem badRequest(String field, String message) {
-        return new HttpProblem(400, message, field);
+    static BadRequestResponse badRequest(String message) {
+        return new BadRequestResponse(message);
     }
 
-    static HttpProblem badRequest(String message) {
-        return new HttpProblem(400, message, null);
+    static UnauthorizedResponse unauthorized() {
+        return new UnauthorizedResponse("missing or wrong bearer token");
     }
 
-    static HttpProblem unauthorized() {
-        return new HttpProblem(401, "missing or wrong bearer token", null);
+    static NotFoundResponse notFound(String message) {
+        return new NotFoundResponse(message);
     }
 
-    static HttpProblem notFound(String message) {
-        return new HttpProblem(404, message, null);
+    static ContentTooLargeResponse payloadTooLarge(int limit) {
+        return new ContentTooLargeResponse("request body is larger than the limit of " + limit + " bytes");
     }
 
-    static HttpProblem payloadTooLarge(int limit) {
-        return new HttpProblem(413, "request body is larger than the limit of " + limit + " bytes", null);
-    }
-
-    static HttpProblem unsupportedMediaType(String message) {
-        return new HttpProblem(415, message, null);
-    }
-
-    int status() {
-        return status;
+    static UnsupportedMediaTypeResponse unsupportedMediaType(String message) {
+        return new UnsupportedMediaTypeResponse(message);
     }
 
     /** The request field to fix, or null when the problem is not about one field. */
-    String field() {
-        return field;
+    static String field(HttpResponseException problem) {
+        return problem.getDetails().get(FIELD);
     }
 }

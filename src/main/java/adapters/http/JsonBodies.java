@@ -5,43 +5,23 @@ import java.io.InputStream;
 import java.util.Locale;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import io.javalin.http.Context;
+import json.PipelineJson;
 
 /**
  * Reads a request body into a JSON object, refusing (in this order) a wrong media type (415), a body
  * over the limit (413) and anything that is not one well-formed JSON object (400). Field rules live
- * with each request record.
+ * with each request record. {@link PipelineJson#mapper()} makes duplicate keys and trailing content
+ * errors: a client that sends them meant something the server would silently not do.
  */
 final class JsonBodies {
 
-    private final ObjectMapper mapper;
     private final int maxBytes;
 
-    JsonBodies(ObjectMapper mapper, int maxBytes) {
-        this.mapper = mapper;
+    JsonBodies(int maxBytes) {
         this.maxBytes = maxBytes;
-    }
-
-    /**
-     * The mapper for requests and responses. Duplicate keys and trailing content are errors because
-     * a client that sends them meant something the server would silently not do.
-     */
-    static ObjectMapper mapper() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
     }
 
     /** @throws IOException only when the body cannot be read (client gone): Javalin handles that quietly */
@@ -53,7 +33,7 @@ final class JsonBodies {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(body);
+            node = PipelineJson.mapper().readTree(body);
         } catch (JacksonException e) {
             // The original message says what is wrong without Jackson's source excerpt and location noise.
             throw HttpProblem.badRequest("body is not valid JSON: " + e.getOriginalMessage());
@@ -62,7 +42,8 @@ final class JsonBodies {
             throw HttpProblem.badRequest("body is required: a JSON object such as {\"count\": 100}");
         }
         if (!node.isObject()) {
-            throw HttpProblem.badRequest("body must be a JSON object, was " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw HttpProblem.badRequest("body must be a JSON object, was "
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return (ObjectNode) node;
     }
@@ -77,7 +58,8 @@ final class JsonBodies {
         }
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
-            if (parameter[0].trim().equalsIgnoreCase("charset") && parameter.length == 2
+            if (parameter[0].trim().equalsIgnoreCase("charset")
+                    && parameter.length == 2
                     && !unquote(parameter[1].trim()).equalsIgnoreCase("utf-8")) {
                 throw HttpProblem.unsupportedMediaType("JSON bodies must be UTF-8, charset was " + parameter[1].trim());
             }
@@ -86,7 +68,8 @@ final class JsonBodies {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     /**

@@ -4,19 +4,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import application.port.in.CheckHealthQuery;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** Routes for operators and tooling: liveness, readiness, metrics and the API's own description. */
 final class OperationsHandlers {
 
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    record Health(String status) {
-    }
+    record Health(String status) {}
 
-    record Readiness(String status, Map<String, String> dependencies) {
-    }
+    record Readiness(String status, Map<String, String> dependencies) {}
 
     private final CheckHealthQuery health;
     private final PrometheusMeterRegistry registry;
@@ -37,7 +37,8 @@ final class OperationsHandlers {
         // One probe per request: the status code and the body describe the same snapshot.
         Map<String, String> dependencies = new TreeMap<>(health.dependencies());
         boolean ready = dependencies.values().stream().allMatch("ok"::equals);
-        ctx.status(ready ? 200 : 503).json(new Readiness(ready ? "READY" : "NOT_READY", dependencies));
+        ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .json(new Readiness(ready ? "READY" : "NOT_READY", dependencies));
     }
 
     void metrics(Context ctx) {
@@ -45,6 +46,6 @@ final class OperationsHandlers {
     }
 
     void openApi(Context ctx) {
-        ctx.contentType("application/json").result(openApiDocument);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(openApiDocument);
     }
 }

@@ -1,6 +1,7 @@
 package adapters.http;
 
 import application.port.in.ViewUsersQuery;
+import domain.run.RequestLimits;
 import io.javalin.http.Context;
 
 /** {@code /api/users/{id}} and {@code /api/runs/{runId}/users}: the users the pipeline persisted. */
@@ -20,24 +21,8 @@ final class UserHandlers {
     }
 
     void listOfRun(Context ctx) {
-        ctx.json(users.listRunUsers(ctx.pathParam("runId"), pageSize(ctx.queryParam("pageSize")),
-                ctx.queryParam("pageToken")));
-    }
-
-    private static int pageSize(String value) {
-        if (value == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        String rule = "pageSize must be an integer between 1 and " + ViewUsersQuery.MAX_PAGE_SIZE;
-        int size;
-        try {
-            size = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw HttpProblem.badRequest("pageSize", rule);
-        }
-        if (size < 1 || size > ViewUsersQuery.MAX_PAGE_SIZE) {
-            throw HttpProblem.badRequest("pageSize", rule);
-        }
-        return size;
+        int pageSize =
+                QueryParams.optionalIntUpTo(ctx, "pageSize", RequestLimits.MAX_USERS_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        ctx.json(users.listRunUsers(ctx.pathParam("runId"), pageSize, ctx.queryParam("pageToken")));
     }
 }

@@ -25,7 +25,8 @@ final class AdminClusterProbe implements ClusterProbe {
     public String ask() {
         long timeoutMs = timeout.toMillis();
         try {
-            var nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs)).nodes()
+            var nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
+                    .nodes()
                     // the option bounds the call; the margin only guards against a lost completion
                     .get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
             return nodes.isEmpty() ? "kafka at " + bootstrapServers + " answered but reports no brokers" : "ok";

@@ -8,8 +8,7 @@ import org.apache.kafka.common.KafkaException;
 /** Turns the wrapped exceptions of Kafka's futures into the one line an operator needs. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** The innermost useful cause as {@code SimpleName: message}, on one line. */
     static String describe(Throwable failure) {
@@ -25,8 +24,10 @@ final class Failures {
      */
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof ExecutionException || cause instanceof CompletionException
-                || cause.getClass() == KafkaException.class) && cause.getCause() != null) {
+        while ((cause instanceof ExecutionException
+                        || cause instanceof CompletionException
+                        || cause.getClass() == KafkaException.class)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -16,8 +16,7 @@ final class IsoInstants {
     private static final int SECONDS_PER_DAY = 86_400;
     private static final int LENGTH = 24;
 
-    private IsoInstants() {
-    }
+    private IsoInstants() {}
 
     /** @return the formatted instant, or {@code null} for {@code null} */
     static String format(Instant instant) {

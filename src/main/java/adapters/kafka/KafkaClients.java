@@ -21,10 +21,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Client configurations derived from {@link KafkaSettings}, in one place so they can be read side by side. */
 final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static Map<String, Object> producerConfig(KafkaSettings settings) {
+        return producerConfig(settings, KafkaSettings.MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * @param topicMaxMessageBytes {@code max.message.bytes} of {@code users_created}; below ours when an
+     *                             operator made the topic smaller
+     */
+    static Map<String, Object> producerConfig(KafkaSettings settings, int topicMaxMessageBytes) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "user-pipeline-publisher");
@@ -35,12 +42,21 @@ final class KafkaClients {
         // idempotence keeps ordering only up to 5 in-flight requests per connection
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis());
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchSizeBytes());
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression().kafkaName());
+        // at most half the topic's limit: a batch the broker refuses as too large is split into batches of
+        // batch.size, so a batch.size over the limit would be split into the same batch again, forever
+        // (the Sender loops on MESSAGE_TOO_LARGE until the delivery timeout); half leaves room for the
+        // compression of incompressible values, which adds a little
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Math.min(settings.batchSizeBytes(), topicMaxMessageBytes / 2));
+        config.put(
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression().kafkaName());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(settings.requestTimeout()));
         // the defaults (60 s blocking per send, 120 s delivery) would hold a publish for minutes on a dead cluster
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) millis(settings.maxBlock()));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(settings.deliveryTimeout()));
+        // the topics' max.message.bytes: a record over it fails alone, at once, instead of at the broker
+        config.put(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                Math.min(KafkaSettings.MAX_MESSAGE_BYTES, topicMaxMessageBytes));
         return config;
     }
 
@@ -55,8 +71,13 @@ final class KafkaClients {
     }
 
     static Producer<String, byte[]> producer(KafkaSettings settings) {
+        return producer(settings, KafkaSettings.MAX_MESSAGE_BYTES);
+    }
+
+    static Producer<String, byte[]> producer(KafkaSettings settings, int topicMaxMessageBytes) {
         try {
-            return new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer());
+            return new KafkaProducer<>(
+                    producerConfig(settings, topicMaxMessageBytes), new StringSerializer(), new ByteArraySerializer());
         } catch (KafkaException e) {
             throw new KafkaSetupException("cannot create a Kafka producer for " + settings.bootstrapServers(), e);
         }
@@ -91,8 +112,8 @@ final class KafkaClients {
 
     static Consumer<String, byte[]> persistedConsumer(KafkaSettings settings, String groupId) {
         try {
-            return new KafkaConsumer<>(persistedConsumerConfig(settings, groupId), new StringDeserializer(),
-                    new ByteArrayDeserializer());
+            return new KafkaConsumer<>(
+                    persistedConsumerConfig(settings, groupId), new StringDeserializer(), new ByteArrayDeserializer());
         } catch (KafkaException e) {
             throw new KafkaSetupException("cannot create a Kafka consumer for " + settings.bootstrapServers(), e);
         }

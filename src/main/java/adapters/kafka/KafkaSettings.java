@@ -37,6 +37,24 @@ public record KafkaSettings(
     public static final int DEFAULT_BATCH_SIZE_BYTES = 256 * 1024;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * The one home of the pipeline's message size limits (docs/contracts.md, "Topics"):
+     * {@code max.message.bytes} of every topic the app creates, and the producer's
+     * {@code max.request.size}. Equal on purpose: the producer refuses a record whose uncompressed
+     * size is over it before sending, and the broker refuses a (compressed) batch over it, so a record
+     * the producer lets through is refused by the broker only when a batch of it alone does not fit.
+     * 1 MiB is Kafka's default, written down so a cluster with another default changes nothing.
+     */
+    public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+
+    /**
+     * The largest {@code users_created} value (the UTF-8 JSON, uncompressed) the contract allows: a
+     * user is about 600 bytes, so this leaves a hundredfold room for long names and addresses while a
+     * consumer can size its batches from it. The outbox parks a larger user instead of sending it; the
+     * sidecar dead-letters a larger record it receives from anyone else.
+     */
+    public static final int MAX_USER_VALUE_BYTES = 64 * 1024;
+
     /** /ready is polled; a probe answering after more than this is as bad as no answer. */
     private static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -72,7 +90,8 @@ public record KafkaSettings(
             requireTopicName("topics.usersCreated", usersCreated);
             requireTopicName("topics.usersCreatedDlq", usersCreatedDlq);
             requireTopicName("topics.usersPersisted", usersPersisted);
-            if (usersCreated.equals(usersCreatedDlq) || usersCreated.equals(usersPersisted)
+            if (usersCreated.equals(usersCreatedDlq)
+                    || usersCreated.equals(usersPersisted)
                     || usersCreatedDlq.equals(usersPersisted)) {
                 throw new IllegalArgumentException("topic names must differ, were " + usersCreated + ", "
                         + usersCreatedDlq + ", " + usersPersisted);
@@ -82,8 +101,8 @@ public record KafkaSettings(
         /** The default names behind a prefix, e.g. {@code "staging."} gives {@code staging.users_created}. */
         public static Topics prefixed(String prefix) {
             Objects.requireNonNull(prefix, "prefix must not be null");
-            return new Topics(prefix + DEFAULT.usersCreated, prefix + DEFAULT.usersCreatedDlq,
-                    prefix + DEFAULT.usersPersisted);
+            return new Topics(
+                    prefix + DEFAULT.usersCreated, prefix + DEFAULT.usersCreatedDlq, prefix + DEFAULT.usersPersisted);
         }
 
         private static void requireTopicName(String name, String value) {
@@ -102,8 +121,8 @@ public record KafkaSettings(
             throw new IllegalArgumentException("usersCreatedPartitions must be >= 1, was " + usersCreatedPartitions);
         }
         if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
-            throw new IllegalArgumentException("replicationFactor must be 1.." + Short.MAX_VALUE + ", was "
-                    + replicationFactor);
+            throw new IllegalArgumentException(
+                    "replicationFactor must be 1.." + Short.MAX_VALUE + ", was " + replicationFactor);
         }
         Objects.requireNonNull(linger, "linger must not be null");
         if (linger.isNegative() || linger.toMillis() > Integer.MAX_VALUE) {
@@ -122,48 +141,111 @@ public record KafkaSettings(
 
     /** The default topics and tuning against these servers. */
     public static KafkaSettings defaults(String bootstrapServers) {
-        return new KafkaSettings(bootstrapServers, Topics.DEFAULT, DEFAULT_USERS_CREATED_PARTITIONS, 1,
-                DEFAULT_LINGER, DEFAULT_BATCH_SIZE_BYTES, Compression.LZ4, DEFAULT_REQUEST_TIMEOUT);
+        return new KafkaSettings(
+                bootstrapServers,
+                Topics.DEFAULT,
+                DEFAULT_USERS_CREATED_PARTITIONS,
+                1,
+                DEFAULT_LINGER,
+                DEFAULT_BATCH_SIZE_BYTES,
+                Compression.LZ4,
+                DEFAULT_REQUEST_TIMEOUT);
     }
 
     public KafkaSettings withBootstrapServers(String servers) {
-        return new KafkaSettings(servers, topics, usersCreatedPartitions, replicationFactor, linger, batchSizeBytes,
-                compression, requestTimeout);
+        return new KafkaSettings(
+                servers,
+                topics,
+                usersCreatedPartitions,
+                replicationFactor,
+                linger,
+                batchSizeBytes,
+                compression,
+                requestTimeout);
     }
 
     public KafkaSettings withTopics(Topics names) {
-        return new KafkaSettings(bootstrapServers, names, usersCreatedPartitions, replicationFactor, linger,
-                batchSizeBytes, compression, requestTimeout);
+        return new KafkaSettings(
+                bootstrapServers,
+                names,
+                usersCreatedPartitions,
+                replicationFactor,
+                linger,
+                batchSizeBytes,
+                compression,
+                requestTimeout);
     }
 
     public KafkaSettings withUsersCreatedPartitions(int partitions) {
-        return new KafkaSettings(bootstrapServers, topics, partitions, replicationFactor, linger, batchSizeBytes,
-                compression, requestTimeout);
+        return new KafkaSettings(
+                bootstrapServers,
+                topics,
+                partitions,
+                replicationFactor,
+                linger,
+                batchSizeBytes,
+                compression,
+                requestTimeout);
     }
 
     public KafkaSettings withReplicationFactor(int replicas) {
-        return new KafkaSettings(bootstrapServers, topics, usersCreatedPartitions, replicas, linger, batchSizeBytes,
-                compression, requestTimeout);
+        return new KafkaSettings(
+                bootstrapServers,
+                topics,
+                usersCreatedPartitions,
+                replicas,
+                linger,
+                batchSizeBytes,
+                compression,
+                requestTimeout);
     }
 
     public KafkaSettings withLinger(Duration value) {
-        return new KafkaSettings(bootstrapServers, topics, usersCreatedPartitions, replicationFactor, value,
-                batchSizeBytes, compression, requestTimeout);
+        return new KafkaSettings(
+                bootstrapServers,
+                topics,
+                usersCreatedPartitions,
+                replicationFactor,
+                value,
+                batchSizeBytes,
+                compression,
+                requestTimeout);
     }
 
     public KafkaSettings withBatchSizeBytes(int bytes) {
-        return new KafkaSettings(bootstrapServers, topics, usersCreatedPartitions, replicationFactor, linger, bytes,
-                compression, requestTimeout);
+        return new KafkaSettings(
+                bootstrapServers,
+                topics,
+                usersCreatedPartitions,
+                replicationFactor,
+                linger,
+                bytes,
+                compression,
+                requestTimeout);
     }
 
     public KafkaSettings withCompression(Compression value) {
-        return new KafkaSettings(bootstrapServers, topics, usersCreatedPartitions, replicationFactor, linger,
-                batchSizeBytes, value, requestTimeout);
+        return new KafkaSettings(
+                bootstrapServers,
+                topics,
+                usersCreatedPartitions,
+                replicationFactor,
+                linger,
+                batchSizeBytes,
+                value,
+                requestTimeout);
     }
 
     public KafkaSettings withRequestTimeout(Duration timeout) {
-        return new KafkaSettings(bootstrapServers, topics, usersCreatedPartitions, replicationFactor, linger,
-                batchSizeBytes, compression, timeout);
+        return new KafkaSettings(
+                bootstrapServers,
+                topics,
+                usersCreatedPartitions,
+                replicationFactor,
+                linger,
+                batchSizeBytes,
+                compression,
+                timeout);
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -33,9 +35,18 @@ final class KafkaTopics {
     private final KafkaSettings settings;
     private final Admin admin;
 
-    /** What {@link #ensure()} found and did. */
-    record Outcome(List<String> created, List<String> alreadyPresent, List<String> warnings) {
-    }
+    /**
+     * What {@link #ensure()} found and did.
+     *
+     * @param usersCreatedMaxMessageBytes {@code max.message.bytes} of {@code users_created} as the
+     *                                    cluster has it: {@link KafkaSettings#MAX_MESSAGE_BYTES} when
+     *                                    created here, an operator's value when it existed
+     */
+    record Outcome(
+            List<String> created,
+            List<String> alreadyPresent,
+            List<String> warnings,
+            int usersCreatedMaxMessageBytes) {}
 
     KafkaTopics(KafkaSettings settings, Admin admin) {
         this.settings = settings;
@@ -86,8 +97,9 @@ final class KafkaTopics {
             LOG.info("Created Kafka topics {} on {}", created, settings.bootstrapServers());
         }
         List<String> warnings = checkUsersCreatedPartitions(alreadyPresent);
+        int maxMessageBytes = usersCreatedMaxMessageBytes(alreadyPresent, warnings);
         warnings.forEach(LOG::warn);
-        return new Outcome(List.copyOf(created), List.copyOf(alreadyPresent), List.copyOf(warnings));
+        return new Outcome(List.copyOf(created), List.copyOf(alreadyPresent), List.copyOf(warnings), maxMessageBytes);
     }
 
     /**
@@ -109,12 +121,18 @@ final class KafkaTopics {
     }
 
     /** False while the broker's metadata does not know the new topics yet, or a partition has no leader. */
-    private boolean allPartitionsLed(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+    private boolean allPartitionsLed(List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            return admin.describeTopics(topics).allTopicNames().get(timeoutMs(), TimeUnit.MILLISECONDS)
-                    .values().stream()
+            return admin
+                    .describeTopics(topics)
+                    .allTopicNames()
+                    .get(timeoutMs(), TimeUnit.MILLISECONDS)
+                    .values()
+                    .stream()
                     .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                    .allMatch(partition ->
+                            partition.leader() != null && !partition.leader().isEmpty());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return false;
@@ -130,8 +148,10 @@ final class KafkaTopics {
         if (!alreadyPresent.contains(topic)) {
             return warnings;
         }
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(timeoutMs(), TimeUnit.MILLISECONDS).get(topic);
+        TopicDescription description = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(timeoutMs(), TimeUnit.MILLISECONDS)
+                .get(topic);
         int partitions = description.partitions().size();
         if (partitions < settings.usersCreatedPartitions()) {
             warnings.add("Kafka topic " + topic + " exists with " + partitions + " partition(s), fewer than the "
@@ -143,13 +163,44 @@ final class KafkaTopics {
         return warnings;
     }
 
+    /**
+     * The existing topic's {@code max.message.bytes}: an operator may have made it smaller than ours,
+     * and the producer must then cut its batches and requests to it (see {@link KafkaClients}).
+     */
+    private int usersCreatedMaxMessageBytes(List<String> alreadyPresent, List<String> warnings)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        String topic = settings.topics().usersCreated();
+        if (!alreadyPresent.contains(topic)) {
+            return KafkaSettings.MAX_MESSAGE_BYTES;
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        ConfigEntry entry = admin.describeConfigs(List.of(resource))
+                .all()
+                .get(timeoutMs(), TimeUnit.MILLISECONDS)
+                .get(resource)
+                .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+        int value = entry == null || entry.value() == null
+                ? KafkaSettings.MAX_MESSAGE_BYTES
+                : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(entry.value()));
+        if (value < KafkaSettings.MAX_MESSAGE_BYTES) {
+            warnings.add("Kafka topic " + topic + " exists with max.message.bytes " + value + ", less than the "
+                    + KafkaSettings.MAX_MESSAGE_BYTES + " the pipeline creates it with: the producer keeps its"
+                    + " batches and requests under it, and a user whose message does not fit is parked, not sent.");
+        }
+        return value;
+    }
+
     private List<NewTopic> wanted() {
         KafkaSettings.Topics topics = settings.topics();
         short replicas = (short) settings.replicationFactor();
+        // explicit, not the broker's default: the producer's max.request.size and the sidecar's dead
+        // letters are sized from it, so a broker configured otherwise must not change it silently
         Map<String, String> common = Map.of(
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInSyncReplicas()));
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInSyncReplicas()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaSettings.MAX_MESSAGE_BYTES));
         Map<String, String> dlq = Map.of(
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInSyncReplicas()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(KafkaSettings.MAX_MESSAGE_BYTES),
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(DLQ_RETENTION.toMillis()));
         return List.of(
                 new NewTopic(topics.usersCreated(), settings.usersCreatedPartitions(), replicas).configs(common),
@@ -165,7 +216,7 @@ final class KafkaTopics {
 
     private String context() {
         KafkaSettings.Topics topics = settings.topics();
-        return "cannot create or check Kafka topics " + topics.usersCreated() + ", " + topics.usersCreatedDlq()
-                + ", " + topics.usersPersisted() + " on " + settings.bootstrapServers();
+        return "cannot create or check Kafka topics " + topics.usersCreated() + ", " + topics.usersCreatedDlq() + ", "
+                + topics.usersPersisted() + " on " + settings.bootstrapServers();
     }
 }

@@ -7,15 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import domain.run.RunId;
 import domain.user.UserId;
+import json.PipelineJson;
 
 /** A {@code users_persisted} message (docs/contracts.md), parsed and checked. */
 record PersistedMessage(RunId runId, List<UserId> userIds, String batchId, Instant persistedAt) {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     PersistedMessage {
         userIds = List.copyOf(userIds);
@@ -25,7 +22,7 @@ record PersistedMessage(RunId runId, List<UserId> userIds, String batchId, Insta
     static PersistedMessage parse(byte[] json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = PipelineJson.mapper().readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }

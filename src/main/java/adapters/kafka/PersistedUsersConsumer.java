@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import application.port.in.RecordPersistedUsersUseCase;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,8 +15,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import application.port.in.RecordPersistedUsersUseCase;
 
 /**
  * Reads {@code users_persisted} and hands each message to {@link RecordPersistedUsersUseCase}, at
@@ -77,8 +76,12 @@ public final class PersistedUsersConsumer implements AutoCloseable {
                 try {
                     handle(record);
                 } catch (RuntimeException e) {
-                    log.warn("users_persisted {}@{}: recording failed, retrying in {} s: {}", partition,
-                            record.offset(), RETRY_PAUSE.toSeconds(), e.toString());
+                    log.warn(
+                            "users_persisted {}@{}: recording failed, retrying in {} s: {}",
+                            partition,
+                            record.offset(),
+                            RETRY_PAUSE.toSeconds(),
+                            e.toString());
                     commit(done);
                     rewind(records, done, partition, record.offset());
                     return false;
@@ -95,8 +98,12 @@ public final class PersistedUsersConsumer implements AutoCloseable {
         try {
             message = PersistedMessage.parse(record.value() == null ? new byte[0] : record.value());
         } catch (IllegalArgumentException malformed) {
-            log.warn("users_persisted {}-{}@{}: skipping a malformed message: {}", record.topic(), record.partition(),
-                    record.offset(), malformed.getMessage());
+            log.warn(
+                    "users_persisted {}-{}@{}: skipping a malformed message: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    malformed.getMessage());
             return;
         }
         useCase.recordPersisted(message.runId(), message.userIds(), message.batchId(), message.persistedAt());
@@ -108,8 +115,11 @@ public final class PersistedUsersConsumer implements AutoCloseable {
         }
     }
 
-    private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done,
-                        TopicPartition failed, long failedOffset) {
+    private void rewind(
+            ConsumerRecords<String, byte[]> records,
+            Map<TopicPartition, OffsetAndMetadata> done,
+            TopicPartition failed,
+            long failedOffset) {
         for (TopicPartition partition : records.partitions()) {
             if (partition.equals(failed)) {
                 consumer.seek(partition, failedOffset);

@@ -3,32 +3,21 @@ package adapters.kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import domain.event.UserFetched;
+import json.PipelineJson;
 
 /**
- * {@link UserMessage} to and from JSON bytes. The mapper is built once: building one costs
- * milliseconds, and the pre-resolved writer keeps serialization on the hot path to a field walk.
+ * {@link UserMessage} to and from JSON bytes, with the monolith's one mapper: it keeps every field
+ * present (null included) and lets a reader skip fields a newer producer added (docs/contracts.md).
+ * The writer and reader are resolved once, which keeps serialization on the hot path to a field walk.
  */
 final class UserMessageCodec {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            // the contract keeps every field present: an absent field and a null one must not differ
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            // a newer producer may add fields (schema evolution rules in docs/contracts.md)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
-    private static final ObjectWriter WRITER = MAPPER.writerFor(UserMessage.class);
-    private static final ObjectReader READER = MAPPER.readerFor(UserMessage.class);
+    private static final ObjectWriter WRITER = PipelineJson.mapper().writerFor(UserMessage.class);
+    private static final ObjectReader READER = PipelineJson.mapper().readerFor(UserMessage.class);
 
     byte[] toJson(UserFetched event) {
         return toJson(UserMessage.from(event));

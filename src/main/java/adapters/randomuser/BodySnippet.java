@@ -10,8 +10,7 @@ final class BodySnippet {
 
     static final int DEFAULT_LENGTH = 120;
 
-    private BodySnippet() {
-    }
+    private BodySnippet() {}
 
     static String of(byte[] body) {
         return of(body, DEFAULT_LENGTH);
@@ -34,7 +33,8 @@ final class BodySnippet {
         while (i < text.length() && out.length() < maxChars) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            boolean space = Character.isWhitespace(cp) || Character.isISOControl(cp)
+            boolean space = Character.isWhitespace(cp)
+                    || Character.isISOControl(cp)
                     || Character.getType(cp) == Character.FORMAT;
             if (!space) {
                 out.appendCodePoint(cp);

@@ -21,7 +21,10 @@ record Environment(Sleeper sleeper, Ticker ticker, Clock clock, DoubleSupplier j
     }
 
     static Environment system() {
-        return new Environment(Sleeper.system(), Ticker.system(), Clock.systemUTC(),
+        return new Environment(
+                Sleeper.system(),
+                Ticker.system(),
+                Clock.systemUTC(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 }

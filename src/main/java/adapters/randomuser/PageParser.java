@@ -7,17 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import application.port.out.PageQuery;
+import application.port.out.UserPage;
+import application.port.out.UserSourceException.MalformedPage;
+import application.port.out.UserSourceException.RejectedRequest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-
-import application.port.out.PageQuery;
-import application.port.out.UserPage;
-import application.port.out.UserSourceException.MalformedPage;
-import application.port.out.UserSourceException.RejectedRequest;
 import domain.user.RawProfile;
 
 /**
@@ -47,8 +46,12 @@ final class PageParser {
             throw malformed(query, body, "truncated JSON: the body ends inside a value", e);
         } catch (StreamReadException e) {
             long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            throw malformed(query, body, "invalid JSON" + (at >= 0 ? " at byte " + at : "")
-                    + " (" + firstClause(e.getOriginalMessage()) + ")", e);
+            throw malformed(
+                    query,
+                    body,
+                    "invalid JSON" + (at >= 0 ? " at byte " + at : "") + " (" + firstClause(e.getOriginalMessage())
+                            + ")",
+                    e);
         } catch (IOException e) {
             // the body is in memory: only Jackson's own limits (nesting, lengths) end up here
             throw malformed(query, body, "unreadable JSON (" + firstClause(e.getMessage()) + ")", e);
@@ -122,8 +125,11 @@ final class PageParser {
             JsonToken element;
             while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (element != JsonToken.START_OBJECT) {
-                    throw malformed(query, body,
-                            "results[" + profiles.size() + "] is " + describe(element) + ", not an object", null);
+                    throw malformed(
+                            query,
+                            body,
+                            "results[" + profiles.size() + "] is " + describe(element) + ", not an object",
+                            null);
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = (Map<String, Object>) copyValue(parser, generator);
@@ -216,8 +222,8 @@ final class PageParser {
     }
 
     private static MalformedPage malformed(PageQuery query, byte[] body, String problem, Throwable cause) {
-        return new MalformedPage(query.page(),
-                problem + "; " + body.length + " bytes, starting " + BodySnippet.of(body), cause);
+        return new MalformedPage(
+                query.page(), problem + "; " + body.length + " bytes, starting " + BodySnippet.of(body), cause);
     }
 
     private static String describe(JsonToken token) {

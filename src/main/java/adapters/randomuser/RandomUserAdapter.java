@@ -7,8 +7,7 @@ import application.port.out.FetchUserPagePort;
 /** The one way in: builds the RandomUser adapter for the composition root. */
 public final class RandomUserAdapter {
 
-    private RandomUserAdapter() {
-    }
+    private RandomUserAdapter() {}
 
     public static FetchUserPagePort create(RandomUserSettings settings) {
         return create(settings, Environment.system());
@@ -23,8 +22,8 @@ public final class RandomUserAdapter {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         UserRateLimiter rateLimiter = settings.effectiveRateLimit()
-                .<UserRateLimiter>map(limit -> new SlidingWindowRateLimiter(
-                        limit, environment.ticker(), environment.sleeper()))
+                .<UserRateLimiter>map(
+                        limit -> new SlidingWindowRateLimiter(limit, environment.ticker(), environment.sleeper()))
                 .orElseGet(UserRateLimiter::unlimited);
         return new RandomUserClient(settings, http, new PageParser(), rateLimiter, environment);
     }

@@ -3,7 +3,6 @@ package adapters.randomuser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,9 +19,11 @@ import java.util.zip.GZIPInputStream;
 import application.port.out.FetchUserPagePort;
 import application.port.out.PageQuery;
 import application.port.out.UserPage;
+import application.port.out.UserSourceException.MalformedPage;
 import application.port.out.UserSourceException.RejectedRequest;
 import application.port.out.UserSourceException.Unavailable;
-import application.port.out.UserSourceException.MalformedPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches pages over HTTP/1.1. Transient failures (429, 5xx, timeouts, connection errors) are retried
@@ -31,7 +32,7 @@ import application.port.out.UserSourceException.MalformedPage;
  */
 final class RandomUserClient implements FetchUserPagePort {
 
-    private static final System.Logger LOG = System.getLogger(RandomUserClient.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RandomUserClient.class);
 
     private final RandomUserSettings settings;
     private final HttpClient http;
@@ -41,8 +42,12 @@ final class RandomUserClient implements FetchUserPagePort {
     private final Backoff backoff;
     private final Environment environment;
 
-    RandomUserClient(RandomUserSettings settings, HttpClient http, PageParser parser,
-                     UserRateLimiter rateLimiter, Environment environment) {
+    RandomUserClient(
+            RandomUserSettings settings,
+            HttpClient http,
+            PageParser parser,
+            UserRateLimiter rateLimiter,
+            Environment environment) {
         this.settings = settings;
         this.http = http;
         this.parser = parser;
@@ -72,7 +77,7 @@ final class RandomUserClient implements FetchUserPagePort {
             }
             Duration wait = backoff.delay(attempt, failed.retryAfter());
             int attempts = attempt;
-            LOG.log(Level.DEBUG, () -> "page " + query.page() + ": " + failed.problem() + " on attempt " + attempts
+            LOG.atDebug().log(() -> "page " + query.page() + ": " + failed.problem() + " on attempt " + attempts
                     + " of " + settings.maxAttempts() + ", retrying in " + wait.toMillis() + " ms");
             try {
                 environment.sleeper().sleep(wait);
@@ -98,8 +103,10 @@ final class RandomUserClient implements FetchUserPagePort {
         }
         String problem = "HTTP " + status + detail(body);
         if (status == 429 || status >= 500 && status <= 599) {
-            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
-                    .flatMap(value -> Backoff.parseRetryAfter(value, environment.clock().instant()));
+            Optional<Duration> retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .flatMap(value ->
+                            Backoff.parseRetryAfter(value, environment.clock().instant()));
             return new Attempt.Failed(problem, retryAfter, null);
         }
         throw new RejectedRequest(query.page(), problem);
@@ -133,15 +140,21 @@ final class RandomUserClient implements FetchUserPagePort {
 
     private static byte[] body(HttpResponse<byte[]> response, PageQuery query) {
         byte[] raw = response.body();
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
+        String encoding = response.headers()
+                .firstValue("Content-Encoding")
+                .orElse("")
+                .strip()
+                .toLowerCase(Locale.ROOT);
         if (!encoding.equals("gzip") || raw.length == 0) {
             return raw;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new MalformedPage(query.page(), "gzip body that does not decompress (" + e.getMessage() + "); "
-                    + raw.length + " bytes", e);
+            throw new MalformedPage(
+                    query.page(),
+                    "gzip body that does not decompress (" + e.getMessage() + "); " + raw.length + " bytes",
+                    e);
         }
     }
 
@@ -155,15 +168,17 @@ final class RandomUserClient implements FetchUserPagePort {
         }
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         if (e instanceof ConnectException || message.contains("connection refused")) {
-            return (message.isEmpty() || message.contains("refused") ? "connection refused" : "connection failed: "
-                    + BodySnippet.clean(e.getMessage(), 120)) + target;
+            return (message.isEmpty() || message.contains("refused")
+                            ? "connection refused"
+                            : "connection failed: " + BodySnippet.clean(e.getMessage(), 120))
+                    + target;
         }
         if (message.contains("reset")) {
             return "connection reset" + target;
         }
-        return "I/O error: " + (e.getMessage() == null
-                ? e.getClass().getSimpleName()
-                : BodySnippet.clean(e.getMessage(), 120)) + target;
+        return "I/O error: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : BodySnippet.clean(e.getMessage(), 120))
+                + target;
     }
 
     private static int port(URI uri) {
@@ -174,9 +189,7 @@ final class RandomUserClient implements FetchUserPagePort {
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0
-                ? duration.toSeconds() + " s"
-                : duration.toMillis() + " ms";
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static Unavailable interrupted(PageQuery query, int attempts, String problem, InterruptedException e) {
@@ -188,8 +201,8 @@ final class RandomUserClient implements FetchUserPagePort {
     /** What one request came to, short of the failures that are thrown at once. */
     private sealed interface Attempt {
 
-        record Succeeded(UserPage page) implements Attempt { }
+        record Succeeded(UserPage page) implements Attempt {}
 
-        record Failed(String problem, Optional<Duration> retryAfter, Throwable cause) implements Attempt { }
+        record Failed(String problem, Optional<Duration> retryAfter, Throwable cause) implements Attempt {}
     }
 }

@@ -82,50 +82,122 @@ public record RandomUserSettings(
 
     /** The public API at randomuser.me with the limits described on each component. */
     public static RandomUserSettings defaults() {
-        return new RandomUserSettings(DEFAULT_BASE_URL, Duration.ofSeconds(30), Duration.ofSeconds(5), 6,
-                Duration.ofMillis(250), Duration.ofSeconds(10), 4, DEFAULT_RATE_LIMIT, RateLimitMode.AUTOMATIC);
+        return new RandomUserSettings(
+                DEFAULT_BASE_URL,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                6,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(10),
+                4,
+                DEFAULT_RATE_LIMIT,
+                RateLimitMode.AUTOMATIC);
     }
 
     public RandomUserSettings withBaseUrl(URI url) {
-        return new RandomUserSettings(url, requestTimeout, connectTimeout, maxAttempts, initialBackoff, maxBackoff,
-                maxConcurrentRequests, rateLimit, rateLimitMode);
+        return new RandomUserSettings(
+                url,
+                requestTimeout,
+                connectTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxConcurrentRequests,
+                rateLimit,
+                rateLimitMode);
     }
 
     public RandomUserSettings withRequestTimeout(Duration timeout) {
-        return new RandomUserSettings(baseUrl, timeout, connectTimeout, maxAttempts, initialBackoff, maxBackoff,
-                maxConcurrentRequests, rateLimit, rateLimitMode);
+        return new RandomUserSettings(
+                baseUrl,
+                timeout,
+                connectTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxConcurrentRequests,
+                rateLimit,
+                rateLimitMode);
     }
 
     public RandomUserSettings withConnectTimeout(Duration timeout) {
-        return new RandomUserSettings(baseUrl, requestTimeout, timeout, maxAttempts, initialBackoff, maxBackoff,
-                maxConcurrentRequests, rateLimit, rateLimitMode);
+        return new RandomUserSettings(
+                baseUrl,
+                requestTimeout,
+                timeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxConcurrentRequests,
+                rateLimit,
+                rateLimitMode);
     }
 
     public RandomUserSettings withMaxAttempts(int attempts) {
-        return new RandomUserSettings(baseUrl, requestTimeout, connectTimeout, attempts, initialBackoff, maxBackoff,
-                maxConcurrentRequests, rateLimit, rateLimitMode);
+        return new RandomUserSettings(
+                baseUrl,
+                requestTimeout,
+                connectTimeout,
+                attempts,
+                initialBackoff,
+                maxBackoff,
+                maxConcurrentRequests,
+                rateLimit,
+                rateLimitMode);
     }
 
     public RandomUserSettings withBackoff(Duration initial, Duration max) {
-        return new RandomUserSettings(baseUrl, requestTimeout, connectTimeout, maxAttempts, initial, max,
-                maxConcurrentRequests, rateLimit, rateLimitMode);
+        return new RandomUserSettings(
+                baseUrl,
+                requestTimeout,
+                connectTimeout,
+                maxAttempts,
+                initial,
+                max,
+                maxConcurrentRequests,
+                rateLimit,
+                rateLimitMode);
     }
 
     public RandomUserSettings withMaxConcurrentRequests(int requests) {
-        return new RandomUserSettings(baseUrl, requestTimeout, connectTimeout, maxAttempts, initialBackoff, maxBackoff,
-                requests, rateLimit, rateLimitMode);
+        return new RandomUserSettings(
+                baseUrl,
+                requestTimeout,
+                connectTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                requests,
+                rateLimit,
+                rateLimitMode);
     }
 
     /** Turns the limit on with these figures, whatever the base URL. */
     public RandomUserSettings withRateLimit(int users, Duration window) {
-        return new RandomUserSettings(baseUrl, requestTimeout, connectTimeout, maxAttempts, initialBackoff, maxBackoff,
-                maxConcurrentRequests, new RateLimit(users, window), RateLimitMode.ON);
+        return new RandomUserSettings(
+                baseUrl,
+                requestTimeout,
+                connectTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxConcurrentRequests,
+                new RateLimit(users, window),
+                RateLimitMode.ON);
     }
 
     /** Turns the limit off, whatever the base URL. */
     public RandomUserSettings withoutRateLimit() {
-        return new RandomUserSettings(baseUrl, requestTimeout, connectTimeout, maxAttempts, initialBackoff, maxBackoff,
-                maxConcurrentRequests, rateLimit, RateLimitMode.OFF);
+        return new RandomUserSettings(
+                baseUrl,
+                requestTimeout,
+                connectTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxConcurrentRequests,
+                rateLimit,
+                RateLimitMode.OFF);
     }
 
     /** The limit the adapter enforces, or empty when requests are not throttled. */
@@ -162,7 +234,8 @@ public record RandomUserSettings(
         Objects.requireNonNull(url, "baseUrl must not be null");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, was '" + url + "'");
+            throw new IllegalArgumentException(
+                    "baseUrl must be an absolute http(s) URL with a host, was '" + url + "'");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new IllegalArgumentException(

@@ -13,7 +13,7 @@ import adapters.randomuser.RandomUserSettings.RateLimit;
  */
 final class SlidingWindowRateLimiter implements UserRateLimiter {
 
-    private record Grant(long atNanos, int users) { }
+    private record Grant(long atNanos, int users) {}
 
     private final int limit;
     private final long windowNanos;

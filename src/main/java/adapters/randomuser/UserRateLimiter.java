@@ -7,6 +7,6 @@ interface UserRateLimiter {
     void acquire(int users) throws InterruptedException;
 
     static UserRateLimiter unlimited() {
-        return users -> { };
+        return users -> {};
     }
 }

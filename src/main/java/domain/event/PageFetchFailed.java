@@ -5,5 +5,4 @@ import java.time.Instant;
 import domain.run.RunId;
 
 /** An attempt at a page failed; the run shows the error and retries the page until it gives up. */
-public record PageFetchFailed(RunId runId, int page, int attempt, String error, Instant failedAt) implements RunEvent {
-}
+public record PageFetchFailed(RunId runId, int page, int attempt, String error, Instant failedAt) implements RunEvent {}

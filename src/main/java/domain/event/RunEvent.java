@@ -7,8 +7,17 @@ import domain.run.RunId;
  * run's state loads fast however many users it fetched.
  */
 public sealed interface RunEvent
-        permits RunRequested, PageStored, PageFetchFailed, RunFetched, RunFailed, RunCompleted,
-        UsersPersisted {
+        permits RunRequested,
+                PageStored,
+                PageFetchFailed,
+                RunFetched,
+                RunFailed,
+                RunCompleted,
+                UsersPersisted,
+                ReplayRequested,
+                ReplayPublished,
+                ReplayPersisted,
+                UsersParked {
 
     RunId runId();
 }

@@ -13,8 +13,16 @@ import domain.run.RunId;
  * @param gender         "female", "male" or null for any
  * @param idempotencyKey the client's key (Airflow's run id), or null
  */
-public record RunRequested(RunId runId, int count, int pageSize, String seed, List<String> nationalities,
-                           String gender, String idempotencyKey, Instant requestedAt) implements RunEvent {
+public record RunRequested(
+        RunId runId,
+        int count,
+        int pageSize,
+        String seed,
+        List<String> nationalities,
+        String gender,
+        String idempotencyKey,
+        Instant requestedAt)
+        implements RunEvent {
 
     public RunRequested {
         Objects.requireNonNull(runId, "runId");

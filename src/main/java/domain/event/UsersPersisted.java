@@ -10,5 +10,5 @@ import domain.run.RunId;
  *
  * @param batchId the sidecar's batch id ({@code {query id}:{batch id}})
  */
-public record UsersPersisted(RunId runId, String batchId, int newlyPersisted, Instant persistedAt) implements RunEvent {
-}
+public record UsersPersisted(RunId runId, String batchId, int newlyPersisted, Instant persistedAt)
+        implements RunEvent {}

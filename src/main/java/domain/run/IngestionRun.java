@@ -13,11 +13,15 @@ import java.util.TreeSet;
 
 import domain.event.PageFetchFailed;
 import domain.event.PageStored;
+import domain.event.ReplayPersisted;
+import domain.event.ReplayPublished;
+import domain.event.ReplayRequested;
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
 import domain.event.RunFailed;
 import domain.event.RunFetched;
 import domain.event.RunRequested;
+import domain.event.UsersParked;
 import domain.event.UsersPersisted;
 
 /**
@@ -36,22 +40,49 @@ import domain.event.UsersPersisted;
  * @param persisted      accepted users the sidecar reported persisted: the sum of the
  *                       {@link UsersPersisted} events (each counts distinct ids not reported before);
  *                       {@link RunCompleted} records the final figure.
+ * @param parked         accepted users Kafka refused for good and the outbox parked ({@link UsersParked}):
+ *                       they never reach Cassandra, so the run is done when {@code persisted + parked}
+ *                       reaches {@code fetched}
  * @param pageFailures   failed attempts per page (pages that never failed are absent)
  * @param lastError      the last page error or the run's failure reason; null if none. It stays
  *                       after a page recovers: it is the last error seen, not a current one.
+ * @param replay         the run's latest replay ({@link Replay#NONE} when never replayed): a
+ *                       {@link ReplayRequested} takes a COMPLETED run back to FETCHED, and the
+ *                       {@link RunCompleted} that ends the replay completes it again (docs/adr/0010)
+ * @param usersWithFieldProblems accepted users of the stored pages kept with at least one field
+ *                       problem (a field read leniently or stored as null; see domain.user.FieldProblem)
+ * @param usersWithFieldsNulled  of those, users with at least one field stored as null
  */
-public record IngestionRun(RunId runId, int count, int pageSize, String seed, List<String> nationalities,
-                           String gender, String idempotencyKey, Instant requestedAt, RunStatus status,
-                           SortedSet<Integer> storedPages, int fetched, int rejected, int persisted,
-                           SortedMap<Integer, Integer> pageFailures, String lastError) {
+public record IngestionRun(
+        RunId runId,
+        int count,
+        int pageSize,
+        String seed,
+        List<String> nationalities,
+        String gender,
+        String idempotencyKey,
+        Instant requestedAt,
+        RunStatus status,
+        SortedSet<Integer> storedPages,
+        int fetched,
+        int rejected,
+        int persisted,
+        int parked,
+        SortedMap<Integer, Integer> pageFailures,
+        String lastError,
+        Replay replay,
+        int usersWithFieldProblems,
+        int usersWithFieldsNulled) {
 
     public IngestionRun {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(replay, "replay");
         if (count < 1 || pageSize < 1) {
-            throw new IllegalArgumentException("count and pageSize must be positive, were " + count + " and " + pageSize);
+            throw new IllegalArgumentException(
+                    "count and pageSize must be positive, were " + count + " and " + pageSize);
         }
         nationalities = List.copyOf(nationalities);
         storedPages = Collections.unmodifiableSortedSet(new TreeSet<>(storedPages));
@@ -75,12 +106,32 @@ public record IngestionRun(RunId runId, int count, int pageSize, String seed, Li
 
     /** The state right after the run was requested. */
     public static IngestionRun requested(RunRequested e) {
-        return new IngestionRun(e.runId(), e.count(), e.pageSize(), e.seed(), e.nationalities(), e.gender(),
-                e.idempotencyKey(), e.requestedAt(), RunStatus.REQUESTED, new TreeSet<>(), 0, 0, 0,
-                new TreeMap<>(), null);
+        return new IngestionRun(
+                e.runId(),
+                e.count(),
+                e.pageSize(),
+                e.seed(),
+                e.nationalities(),
+                e.gender(),
+                e.idempotencyKey(),
+                e.requestedAt(),
+                RunStatus.REQUESTED,
+                new TreeSet<>(),
+                0,
+                0,
+                0,
+                0,
+                new TreeMap<>(),
+                null,
+                Replay.NONE,
+                0,
+                0);
     }
 
-    /** This state after the event. A finished run keeps its status whatever follows. */
+    /**
+     * This state after the event. A finished run keeps its status whatever follows, but for a replay:
+     * {@link ReplayRequested} takes a COMPLETED run back to FETCHED.
+     */
     public IngestionRun apply(RunEvent event) {
         if (!runId.equals(event.runId())) {
             throw new IllegalArgumentException("event of run " + event.runId() + " applied to run " + runId);
@@ -92,20 +143,66 @@ public record IngestionRun(RunId runId, int count, int pageSize, String seed, Li
             return pageFailed(e);
         }
         if (event instanceof RunFetched e) {
-            return with(status(RunStatus.FETCHED), storedPages, e.fetched(), e.rejected(), persisted,
-                    pageFailures, lastError);
+            return with(
+                    status(RunStatus.FETCHED),
+                    storedPages,
+                    e.fetched(),
+                    e.rejected(),
+                    persisted,
+                    pageFailures,
+                    lastError);
         }
         if (event instanceof RunFailed e) {
-            return with(status(RunStatus.FAILED), storedPages, fetched, rejected, persisted, pageFailures,
-                    e.reason());
+            return with(status(RunStatus.FAILED), storedPages, fetched, rejected, persisted, pageFailures, e.reason());
         }
         if (event instanceof RunCompleted e) {
-            return with(status(RunStatus.COMPLETED), storedPages, fetched, rejected,
-                    Math.max(persisted, e.persisted()), pageFailures, lastError);
+            return with(
+                            status(RunStatus.COMPLETED),
+                            storedPages,
+                            fetched,
+                            rejected,
+                            Math.max(persisted, e.persisted()),
+                            pageFailures,
+                            lastError)
+                    .withReplay(replay.completed(e.completedAt()));
         }
         if (event instanceof UsersPersisted e) {
-            return with(status, storedPages, fetched, rejected, persisted + e.newlyPersisted(), pageFailures,
-                    lastError);
+            return with(
+                    status, storedPages, fetched, rejected, persisted + e.newlyPersisted(), pageFailures, lastError);
+        }
+        if (event instanceof ReplayRequested e) {
+            // the one event that leaves a finished state: Cassandra lost the users, the run waits for them again
+            RunStatus reopened = status == RunStatus.COMPLETED ? RunStatus.FETCHED : status;
+            return with(reopened, storedPages, fetched, rejected, persisted, pageFailures, lastError)
+                    .withReplay(replay.requested(e.replay(), e.requestedAt()));
+        }
+        if (event instanceof ReplayPublished e) {
+            return e.replay() == replay.number() ? withReplay(replay.published()) : this;
+        }
+        if (event instanceof ReplayPersisted e) {
+            return e.replay() == replay.number() ? withReplay(replay.persistedMore(e.newlyPersisted())) : this;
+        }
+        if (event instanceof UsersParked e) {
+            return new IngestionRun(
+                    runId,
+                    count,
+                    pageSize,
+                    seed,
+                    nationalities,
+                    gender,
+                    idempotencyKey,
+                    requestedAt,
+                    status,
+                    storedPages,
+                    fetched,
+                    rejected,
+                    persisted,
+                    parked + e.parked(),
+                    pageFailures,
+                    e.reason(),
+                    replay,
+                    usersWithFieldProblems,
+                    usersWithFieldsNulled);
         }
         if (event instanceof RunRequested) {
             throw new IllegalArgumentException("run " + runId + " was already requested");
@@ -124,12 +221,17 @@ public record IngestionRun(RunId runId, int count, int pageSize, String seed, Li
         return with(status, storedPages, fetched, rejected, total, pageFailures, lastError);
     }
 
-    /** ceil(count / pageSize). */
-    /** Users fetched and not yet reported persisted: on their way through Kafka and the sidecar. */
+    /** Users fetched and neither reported persisted nor parked: on their way through Kafka and the sidecar. */
     public int usersInFlight() {
-        return Math.max(0, fetched - persisted);
+        return Math.max(0, fetched - persisted - parked);
     }
 
+    /** Accepted users that need nothing more: persisted in Cassandra or parked by the outbox. */
+    public int usersDone() {
+        return persisted + parked;
+    }
+
+    /** ceil(count / pageSize). */
     public int pageCount() {
         return (count + pageSize - 1) / pageSize;
     }
@@ -178,8 +280,26 @@ public record IngestionRun(RunId runId, int count, int pageSize, String seed, Li
     private IngestionRun pageStored(PageStored e) {
         SortedSet<Integer> pages = new TreeSet<>(storedPages);
         pages.add(e.page());
-        return with(status(RunStatus.FETCHING), pages, fetched + e.accepted(), rejected + e.rejected(),
-                persisted, pageFailures, lastError);
+        return new IngestionRun(
+                runId,
+                count,
+                pageSize,
+                seed,
+                nationalities,
+                gender,
+                idempotencyKey,
+                requestedAt,
+                status(RunStatus.FETCHING),
+                pages,
+                fetched + e.accepted(),
+                rejected + e.rejected(),
+                persisted,
+                parked,
+                pageFailures,
+                lastError,
+                replay,
+                usersWithFieldProblems + e.usersWithFieldProblems(),
+                usersWithFieldsNulled + e.usersWithFieldsNulled());
     }
 
     private IngestionRun pageFailed(PageFetchFailed e) {
@@ -193,11 +313,56 @@ public record IngestionRun(RunId runId, int count, int pageSize, String seed, Li
         return status.isFinished() || next.ordinal() < status.ordinal() ? status : next;
     }
 
-    private IngestionRun with(RunStatus newStatus, SortedSet<Integer> newStoredPages, int newFetched,
-                              int newRejected, int newPersisted, Map<Integer, Integer> newPageFailures,
-                              String newLastError) {
-        return new IngestionRun(runId, count, pageSize, seed, nationalities, gender, idempotencyKey, requestedAt,
-                newStatus, newStoredPages, newFetched, newRejected, newPersisted, new TreeMap<>(newPageFailures),
-                newLastError);
+    private IngestionRun with(
+            RunStatus newStatus,
+            SortedSet<Integer> newStoredPages,
+            int newFetched,
+            int newRejected,
+            int newPersisted,
+            Map<Integer, Integer> newPageFailures,
+            String newLastError) {
+        return new IngestionRun(
+                runId,
+                count,
+                pageSize,
+                seed,
+                nationalities,
+                gender,
+                idempotencyKey,
+                requestedAt,
+                newStatus,
+                newStoredPages,
+                newFetched,
+                newRejected,
+                newPersisted,
+                parked,
+                new TreeMap<>(newPageFailures),
+                newLastError,
+                replay,
+                usersWithFieldProblems,
+                usersWithFieldsNulled);
+    }
+
+    private IngestionRun withReplay(Replay newReplay) {
+        return new IngestionRun(
+                runId,
+                count,
+                pageSize,
+                seed,
+                nationalities,
+                gender,
+                idempotencyKey,
+                requestedAt,
+                status,
+                storedPages,
+                fetched,
+                rejected,
+                persisted,
+                parked,
+                pageFailures,
+                lastError,
+                newReplay,
+                usersWithFieldProblems,
+                usersWithFieldsNulled);
     }
 }

@@ -17,7 +17,8 @@ public record RunId(UUID value) {
     /** Parses a UUID string; throws IllegalArgumentException naming the bad value. */
     public static RunId of(String text) {
         try {
-            return new RunId(UUID.fromString(Objects.requireNonNull(text, "run id").strip()));
+            return new RunId(
+                    UUID.fromString(Objects.requireNonNull(text, "run id").strip()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a run id (UUID expected): '" + text + "'", e);
         }

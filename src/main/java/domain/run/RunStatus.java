@@ -8,12 +8,12 @@ public enum RunStatus {
     FETCHING,
     /** Every page stored; waiting for the sidecar to persist the accepted users. */
     FETCHED,
-    /** Every accepted user is persisted. */
+    /** Every accepted user is persisted. A replay (docs/adr/0010) takes the run back to FETCHED until it is again. */
     COMPLETED,
     /** The run gave up (a page failed too often). */
     FAILED;
 
-    /** True for COMPLETED and FAILED: nothing more will happen to the run. */
+    /** True for COMPLETED and FAILED: nothing more will happen to the run, unless a completed run is replayed. */
     public boolean isFinished() {
         return this == COMPLETED || this == FAILED;
     }

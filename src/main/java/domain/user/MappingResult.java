@@ -21,5 +21,19 @@ public sealed interface MappingResult permits MappingResult.Accepted, MappingRes
             Objects.requireNonNull(raw, "raw");
             Objects.requireNonNull(reason, "reason");
         }
+
+        /**
+         * The profile's JSON to store with the rejection: whole, or its first
+         * {@link ProfileLimits#MAX_PROFILE_LENGTH} characters when it is longer (the reason says so),
+         * so that one huge profile cannot bloat the event store.
+         */
+        public String keptJson() {
+            String json = raw.json();
+            if (json.length() <= ProfileLimits.MAX_PROFILE_LENGTH) {
+                return json;
+            }
+            int end = ProfileLimits.MAX_PROFILE_LENGTH;
+            return json.substring(0, Character.isHighSurrogate(json.charAt(end - 1)) ? end - 1 : end);
+        }
     }
 }

@@ -14,6 +14,8 @@ import java.time.Year;
  *       (read as UTC) are accepted as well, as older clients and proxies produced them</li>
  *   <li>1.0: epoch seconds as a JSON integer</li>
  * </ul>
+ * and, read leniently (the mapping records them as field problems), epoch milliseconds and epoch
+ * seconds or milliseconds as digit-only text.
  * Hand-written rather than {@code DateTimeFormatter}: mapping is on the hot path, the formatter
  * allocates a parse context per call and reports failure by throwing.
  */
@@ -21,11 +23,20 @@ final class Timestamps {
 
     /** 9999-12-31T23:59:59Z: keeps epoch values inside what every store downstream can hold. */
     private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
     private static final long MIN_EPOCH_SECOND = -62_167_219_200L; // 0000-01-01T00:00:00Z
     private static final int MAX_OFFSET_HOURS = 18;
 
-    private Timestamps() {
-    }
+    /**
+     * From this magnitude on an epoch number is milliseconds. Read as seconds it would be after the
+     * year 5138 or before 1200 BC, no date of a person or an account; read as milliseconds it is any
+     * instant after March 1973 or before October 1966, so the two readings never compete.
+     */
+    static final long MILLIS_FROM = 100_000_000_000L;
+
+    private static final int MAX_DIGITS = 18;
+
+    private Timestamps() {}
 
     static Instant fromEpochSeconds(Number number) {
         Long seconds = WholeNumbers.toLong(number);
@@ -35,14 +46,50 @@ final class Timestamps {
         return Instant.ofEpochSecond(seconds);
     }
 
+    /** Epoch milliseconds within the range {@link #fromEpochSeconds} accepts, or {@code null}. */
+    static Instant fromEpochMillis(long millis) {
+        long seconds = Math.floorDiv(millis, 1000L);
+        if (seconds > MAX_EPOCH_SECOND || seconds < MIN_EPOCH_SECOND) {
+            return null;
+        }
+        return Instant.ofEpochMilli(millis);
+    }
+
+    static boolean isMillis(long epochNumber) {
+        return epochNumber >= MILLIS_FROM || epochNumber <= -MILLIS_FROM;
+    }
+
+    /** Text of an optional '-' and 1 to 18 ASCII digits as a long, or {@code null}. */
+    static Long wholeNumber(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > MAX_DIGITS) {
+            return null;
+        }
+        long value = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isDigit(c)) {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return start == 1 ? -value : value;
+    }
+
     /** {@code yyyy-MM-dd[('T'|' ')HH:mm[:ss[.f{1,9}]][Z|±HH[[:]mm]]]}, or {@code null}. */
     static Instant parseIso(String text) {
         int length = text.length();
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 2);
         int day = digits(text, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || length < 10
-                || text.charAt(4) != '-' || text.charAt(7) != '-'
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || length < 10
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
                 || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }

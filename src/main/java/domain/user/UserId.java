@@ -16,7 +16,8 @@ public record UserId(UUID value) {
     /** Parses a UUID string; throws IllegalArgumentException naming the bad value. */
     public static UserId of(String text) {
         try {
-            return new UserId(UUID.fromString(Objects.requireNonNull(text, "user id").strip()));
+            return new UserId(
+                    UUID.fromString(Objects.requireNonNull(text, "user id").strip()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a UUID: '" + text + "'", e);
         }

@@ -11,13 +11,14 @@ final class Uuids {
 
     private static final int LENGTH = 36;
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     static UUID parseCanonical(String text) {
         if (text.length() != LENGTH
-                || text.charAt(8) != '-' || text.charAt(13) != '-'
-                || text.charAt(18) != '-' || text.charAt(23) != '-') {
+                || text.charAt(8) != '-'
+                || text.charAt(13) != '-'
+                || text.charAt(18) != '-'
+                || text.charAt(23) != '-') {
             return null;
         }
         long high = 0;

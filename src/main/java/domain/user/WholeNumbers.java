@@ -12,15 +12,14 @@ final class WholeNumbers {
 
     /** 18 digits always fit a long; no postcode, house number or epoch second needs more. */
     private static final int MAX_DIGITS = 18;
+
     private static final double MAX_MAGNITUDE = 1e18;
 
-    private WholeNumbers() {
-    }
+    private WholeNumbers() {}
 
     /** The value as a long, or {@code null} when it has a fraction or is out of range. */
     static Long toLong(Number number) {
-        if (number instanceof Integer || number instanceof Long
-                || number instanceof Short || number instanceof Byte) {
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
             return number.longValue();
         }
         if (number instanceof BigDecimal decimal) {

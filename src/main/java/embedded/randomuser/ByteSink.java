@@ -48,7 +48,7 @@ final class ByteSink {
 
     /** Appends a JSON string literal (with quotes), escaped, in UTF-8. */
     ByteSink putString(String s) {
-        return put(Json.quote(s));
+        return put(JsonStrings.quote(s));
     }
 
     void rawPut(byte[] bytes) {

@@ -107,7 +107,7 @@ public final class FaultPlan {
             if (i++ > 0) {
                 sb.append(',');
             }
-            Json.appendQuoted(sb, f.toString());
+            JsonStrings.appendQuoted(sb, f.toString());
         }
         sb.append("],\"periodic\":[");
         i = 0;
@@ -115,7 +115,7 @@ public final class FaultPlan {
             if (i++ > 0) {
                 sb.append(',');
             }
-            Json.appendQuoted(sb, e.periodic.toString());
+            JsonStrings.appendQuoted(sb, e.periodic.toString());
         }
         return sb.append("]}").toString();
     }

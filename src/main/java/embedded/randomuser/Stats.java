@@ -68,15 +68,21 @@ public final class Stats {
     /** {"requests":N,"users":N,"bytes":N,"faultsTotal":N,"faults":{"429":N,...}}. */
     public String toJson() {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\"requests\":").append(requests()).append(",\"users\":").append(users())
-            .append(",\"bytes\":").append(bytes()).append(",\"faultsTotal\":").append(faultsTotal())
-            .append(",\"faults\":{");
+        sb.append("{\"requests\":")
+                .append(requests())
+                .append(",\"users\":")
+                .append(users())
+                .append(",\"bytes\":")
+                .append(bytes())
+                .append(",\"faultsTotal\":")
+                .append(faultsTotal())
+                .append(",\"faults\":{");
         int i = 0;
         for (Map.Entry<String, Long> e : faults().entrySet()) {
             if (i++ > 0) {
                 sb.append(',');
             }
-            Json.appendQuoted(sb, e.getKey());
+            JsonStrings.appendQuoted(sb, e.getKey());
             sb.append(':').append(e.getValue());
         }
         return sb.append("}}").toString();

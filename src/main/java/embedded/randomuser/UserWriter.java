@@ -8,41 +8,14 @@ import java.util.SplittableRandom;
  * Writes RandomUser 1.4 users as compact JSON, deterministically.
  *
  * <p>The user at global position {@code p} of a given (seed, nationality filter) is a pure function of
- * {@code (seedKey(seed, natFilter), p)}: {@code login.uuid} comes from a 128-bit mix of both (its last
- * 48 bits are a bijection of the position, so uuids of one seed never collide below 2^48 positions),
- * everything else from a {@link SplittableRandom} seeded with a hash of both. Every field draws its
- * random numbers in the same order whether or not it is written, so {@code inc}/{@code exc} and the
- * page size never change who a user is.
+ * {@code (seedKey(seed, natFilter), p)} ({@link UserIdentity}). Every field draws its random numbers in
+ * the same order whether or not it is written, so {@code inc}/{@code exc} and the page size never change
+ * who a user is.
  */
 final class UserWriter {
 
     /** Upper bound of one user's JSON; {@link #writeUser} reserves this much before writing raw. */
     static final int MAX_USER_BYTES = 8192;
-
-    static final String[] FIELDS = {
-        "gender", "name", "location", "email", "login", "dob", "registered", "phone", "cell", "id", "picture", "nat"
-    };
-    static final int ALL_FIELDS = (1 << FIELDS.length) - 1;
-
-    /** Bit of a top-level field in a field mask, or 0 for an unknown name. */
-    static int fieldBit(String name) {
-        for (int i = 0; i < FIELDS.length; i++) {
-            if (FIELDS[i].equals(name)) {
-                return 1 << i;
-            }
-        }
-        return 0;
-    }
-
-    private static final byte[][] KEYS = new byte[FIELDS.length][];
-    private static final byte[][] COMMA_KEYS = new byte[FIELDS.length][];
-
-    static {
-        for (int i = 0; i < FIELDS.length; i++) {
-            KEYS[i] = b("\"" + FIELDS[i] + "\":");
-            COMMA_KEYS[i] = b(",\"" + FIELDS[i] + "\":");
-        }
-    }
 
     private static final byte[] MALE = b("\"male\"");
     private static final byte[] FEMALE = b("\"female\"");
@@ -71,43 +44,6 @@ final class UserWriter {
     private static final byte[] AGE = b("Z\",\"age\":");
     private static final byte[] ID_NONE = b("{\"name\":\"\",\"value\":null}");
 
-    private static final byte[][] TIMEZONES = timezones(
-        "-12:00|Eniwetok, Kwajalein", "-11:00|Midway Island, Samoa", "-10:00|Hawaii", "-9:00|Alaska",
-        "-8:00|Pacific Time (US & Canada)", "-7:00|Mountain Time (US & Canada)",
-        "-6:00|Central Time (US & Canada), Mexico City", "-5:00|Eastern Time (US & Canada), Bogota, Lima",
-        "-4:00|Atlantic Time (Canada), Caracas, La Paz", "-3:30|Newfoundland",
-        "-3:00|Brazil, Buenos Aires, Georgetown", "-2:00|Mid-Atlantic", "-1:00|Azores, Cape Verde Islands",
-        "0:00|Western Europe Time, London, Lisbon, Casablanca", "+1:00|Brussels, Copenhagen, Madrid, Paris",
-        "+2:00|Kaliningrad, South Africa", "+3:00|Baghdad, Riyadh, Moscow, St. Petersburg", "+3:30|Tehran",
-        "+4:00|Abu Dhabi, Muscat, Baku, Tbilisi", "+4:30|Kabul", "+5:00|Ekaterinburg, Islamabad, Karachi, Tashkent",
-        "+5:30|Bombay, Calcutta, Madras, New Delhi", "+5:45|Kathmandu", "+6:00|Almaty, Dhaka, Colombo",
-        "+7:00|Bangkok, Hanoi, Jakarta", "+8:00|Beijing, Perth, Singapore, Hong Kong",
-        "+9:00|Tokyo, Seoul, Osaka, Sapporo, Yakutsk", "+9:30|Adelaide, Darwin",
-        "+10:00|Eastern Australia, Guam, Vladivostok", "+11:00|Magadan, Solomon Islands, New Caledonia",
-        "+12:00|Auckland, Wellington, Fiji, Kamchatka");
-
-    private static final byte[][] ADJECTIVES = ascii(
-        "big|small|tiny|lazy|happy|sad|angry|beautiful|ticklish|organic|heavy|crazy|purple|silver|golden|red|orange|yellow|green|blue|brown|black|white");
-    private static final byte[][] ANIMALS = ascii(
-        "dog|cat|bird|fish|frog|lion|tiger|bear|panda|wolf|snake|swan|goose|zebra|gorilla|leopard|ladybug|peacock|meercat|butterfly|ostrich|koala|rabbit|elephant|mouse|duck|kangaroo|owl");
-    private static final byte[][] PASSWORDS = quoted(
-        "babe|111222|truck|tyler|kitty1|coolman|devildog|handyman|edwards|boiler|scanner|pulsar|yuan|katie|jimmy|paloma|magnolia|looker|545454|pharao|hurricane|carmex2|miller1|scuba|johnboy|striper|phoenix1|incubus|852456|scania|shirley|walton|stolen|closer|bologna|thunder1|carson|ride|qqqqqq|delta|sunshine|dragon|monkey|letmein|trustno1|sparky|butter|gators");
-    private static final byte[] SALT_CHARS =
-        b("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-    /** {@code PICTURES[female ? 1 : 0][n]}: the whole picture object for portrait n. */
-    private static final byte[][][] PICTURES = new byte[2][100][];
-
-    static {
-        for (int g = 0; g < 2; g++) {
-            String dir = g == 0 ? "men" : "women";
-            for (int n = 0; n < 100; n++) {
-                PICTURES[g][n] = b("{\"large\":\"https://randomuser.me/api/portraits/" + dir + "/" + n + ".jpg\","
-                    + "\"medium\":\"https://randomuser.me/api/portraits/med/" + dir + "/" + n + ".jpg\","
-                    + "\"thumbnail\":\"https://randomuser.me/api/portraits/thumb/" + dir + "/" + n + ".jpg\"}");
-            }
-        }
-    }
-
     private static final long DOB_FROM = LocalDate.of(1944, 1, 1).toEpochDay() * 86_400_000L;
     private static final long DOB_TO = LocalDate.of(2002, 1, 1).toEpochDay() * 86_400_000L;
     private static final long REG_FROM = LocalDate.of(2002, 1, 1).toEpochDay() * 86_400_000L;
@@ -122,62 +58,15 @@ final class UserWriter {
         this.refMonthDay = today.getMonthValue() * 100 + today.getDayOfMonth();
     }
 
-    // ------------------------------------------------------------------------------ hashing
-
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
-    private static long fnv(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001b3L;
-        }
-        return h;
-    }
-
-    /** Key of a (seed, canonical nationality filter) pair; {@code natKey} is "" without a filter. */
-    static long seedKey(String seed, String natKey) {
-        return mix64(mix64(fnv(seed)) ^ mix64(fnv(natKey) + 0x632be59bd9b4e019L));
-    }
-
-    private static final long GOLDEN = 0x9e3779b97f4a7c15L;
-    private static final long MASK48 = (1L << 48) - 1;
-
-    /** A keyed bijection on 48 bits: distinct positions give distinct results. */
-    static long permute48(long position, long key) {
-        long x = (position + key) & MASK48;
-        x = (x * 0x5deece66dL) & MASK48;
-        x ^= x >>> 24;
-        x = (x * 0xa0761d6478bd7L) & MASK48; // odd multiplier
-        x ^= x >>> 21;
-        return (x + (key >>> 16)) & MASK48;
-    }
-
-    static long uuidMsb(long seedKey, long position) {
-        long u = mix64(seedKey ^ mix64(position * GOLDEN + 0x3c6ef372fe94f82bL));
-        return (u & 0xffffffffffff0fffL) | 0x4000L; // version 4
-    }
-
-    static long uuidLsb(long seedKey, long position) {
-        long u = mix64(seedKey + position * 0xd1b54a32d192ed03L + 0x2545f4914f6cdd1dL);
-        long clockSeq = (u & 0x3fffL) | 0x8000L; // IETF variant
-        return (clockSeq << 48) | permute48(position, seedKey);
-    }
-
-    // ------------------------------------------------------------------------------ writing
-
     /**
      * Appends one user as JSON.
      *
      * @param forcedGender -1 for random, 0 male, 1 female
-     * @param fields       mask of top-level fields to write (see {@link #fieldBit})
+     * @param fields       mask of top-level fields to write (see {@link UserFields#bit})
      */
     void writeUser(ByteSink out, long seedKey, long position, Nationality[] pool, int forcedGender, int fields) {
         out.ensure(MAX_USER_BYTES);
-        SplittableRandom rng = new SplittableRandom(mix64(seedKey + position * GOLDEN));
+        SplittableRandom rng = new SplittableRandom(UserIdentity.randomSeed(seedKey, position));
         boolean any = false;
         int mark;
         out.rawByte('{');
@@ -190,9 +79,9 @@ final class UserWriter {
         Nationality nat = pool[rng.nextInt(pool.length)];
         int g = female ? 1 : 0;
 
-        mark = key(out, 0, any);
+        mark = key(out, UserFields.GENDER, any);
         out.rawPut(female ? FEMALE : MALE);
-        any = keep(out, mark, fields, 0, any);
+        any = keep(out, mark, fields, UserFields.GENDER, any);
 
         // name
         byte[][] titles = female ? nat.titlesFemale : nat.titlesMale;
@@ -200,7 +89,7 @@ final class UserWriter {
         byte[][] firsts = female ? nat.firstFemale : nat.firstMale;
         int first = rng.nextInt(firsts.length);
         int last = rng.nextInt(nat.last.length);
-        mark = key(out, 1, any);
+        mark = key(out, UserFields.NAME, any);
         out.rawPut(NAME_TITLE);
         out.rawPut(titles[title]);
         out.rawPut(NAME_FIRST);
@@ -208,10 +97,10 @@ final class UserWriter {
         out.rawPut(NAME_LAST);
         out.rawPut(nat.last[last]);
         out.rawByte('}');
-        any = keep(out, mark, fields, 1, any);
+        any = keep(out, mark, fields, UserFields.NAME, any);
 
         // location
-        mark = key(out, 2, any);
+        mark = key(out, UserFields.LOCATION, any);
         out.rawPut(LOC_STREET);
         out.rawInt(1 + rng.nextInt(9999));
         out.rawPut(LOC_STREET_NAME);
@@ -233,24 +122,24 @@ final class UserWriter {
         out.rawPut(LOC_LON);
         fixed4(out, rng.nextInt(3_600_001) - 1_800_000);
         out.rawPut(LOC_TZ);
-        out.rawPut(TIMEZONES[rng.nextInt(TIMEZONES.length)]);
+        out.rawPut(UserVocabulary.TIMEZONES[rng.nextInt(UserVocabulary.TIMEZONES.length)]);
         out.rawByte('}');
-        any = keep(out, mark, fields, 2, any);
+        any = keep(out, mark, fields, UserFields.LOCATION, any);
 
         // email
-        mark = key(out, 3, any);
+        mark = key(out, UserFields.EMAIL, any);
         out.rawByte('"');
         out.rawPut((female ? nat.firstFemaleEmail : nat.firstMaleEmail)[first]);
         out.rawByte('.');
         out.rawPut(nat.lastEmail[last]);
         out.rawPut(EMAIL_DOMAIN);
-        any = keep(out, mark, fields, 3, any);
+        any = keep(out, mark, fields, UserFields.EMAIL, any);
 
         // login
-        mark = key(out, 4, any);
+        mark = key(out, UserFields.LOGIN, any);
         out.rawPut(LOGIN_UUID);
-        long msb = uuidMsb(seedKey, position);
-        long lsb = uuidLsb(seedKey, position);
+        long msb = UserIdentity.uuidMsb(seedKey, position);
+        long lsb = UserIdentity.uuidLsb(seedKey, position);
         out.rawHex(msb >>> 32, 8);
         out.rawByte('-');
         out.rawHex(msb >>> 16, 4);
@@ -261,14 +150,14 @@ final class UserWriter {
         out.rawByte('-');
         out.rawHex(lsb, 12);
         out.rawPut(LOGIN_USERNAME);
-        out.rawPut(ADJECTIVES[rng.nextInt(ADJECTIVES.length)]);
-        out.rawPut(ANIMALS[rng.nextInt(ANIMALS.length)]);
+        out.rawPut(UserVocabulary.ADJECTIVES[rng.nextInt(UserVocabulary.ADJECTIVES.length)]);
+        out.rawPut(UserVocabulary.ANIMALS[rng.nextInt(UserVocabulary.ANIMALS.length)]);
         out.rawInt(100 + rng.nextInt(900));
         out.rawPut(LOGIN_PASSWORD);
-        out.rawPut(PASSWORDS[rng.nextInt(PASSWORDS.length)]);
+        out.rawPut(UserVocabulary.PASSWORDS[rng.nextInt(UserVocabulary.PASSWORDS.length)]);
         out.rawPut(LOGIN_SALT);
         for (int i = 0; i < 8; i++) {
-            out.rawByte(SALT_CHARS[rng.nextInt(SALT_CHARS.length)]);
+            out.rawByte(UserVocabulary.SALT_CHARS[rng.nextInt(UserVocabulary.SALT_CHARS.length)]);
         }
         out.rawPut(LOGIN_MD5);
         out.rawHex(rng.nextLong(), 16);
@@ -282,26 +171,26 @@ final class UserWriter {
             out.rawHex(rng.nextLong(), 16);
         }
         out.rawPut(LOGIN_END);
-        any = keep(out, mark, fields, 4, any);
+        any = keep(out, mark, fields, UserFields.LOGIN, any);
 
         // dob, registered
-        mark = key(out, 5, any);
+        mark = key(out, UserFields.DOB, any);
         dated(out, rng.nextLong(DOB_FROM, DOB_TO));
-        any = keep(out, mark, fields, 5, any);
-        mark = key(out, 6, any);
+        any = keep(out, mark, fields, UserFields.DOB, any);
+        mark = key(out, UserFields.REGISTERED, any);
         dated(out, rng.nextLong(REG_FROM, REG_TO));
-        any = keep(out, mark, fields, 6, any);
+        any = keep(out, mark, fields, UserFields.REGISTERED, any);
 
         // phone, cell
-        mark = key(out, 7, any);
+        mark = key(out, UserFields.PHONE, any);
         fill(out, nat.phonePatterns, rng);
-        any = keep(out, mark, fields, 7, any);
-        mark = key(out, 8, any);
+        any = keep(out, mark, fields, UserFields.PHONE, any);
+        mark = key(out, UserFields.CELL, any);
         fill(out, nat.cellPatterns, rng);
-        any = keep(out, mark, fields, 8, any);
+        any = keep(out, mark, fields, UserFields.CELL, any);
 
         // id
-        mark = key(out, 9, any);
+        mark = key(out, UserFields.ID, any);
         if (nat.idNameJson == null) {
             out.rawPut(ID_NONE);
         } else {
@@ -311,22 +200,22 @@ final class UserWriter {
             fill(out, garbage ? nat.idGarbagePatterns : nat.idPatterns, rng);
             out.rawByte('}');
         }
-        any = keep(out, mark, fields, 9, any);
+        any = keep(out, mark, fields, UserFields.ID, any);
 
         // picture, nat
-        mark = key(out, 10, any);
-        out.rawPut(PICTURES[g][rng.nextInt(100)]);
-        any = keep(out, mark, fields, 10, any);
-        mark = key(out, 11, any);
+        mark = key(out, UserFields.PICTURE, any);
+        out.rawPut(UserVocabulary.PICTURES[g][rng.nextInt(100)]);
+        any = keep(out, mark, fields, UserFields.PICTURE, any);
+        mark = key(out, UserFields.NAT, any);
         out.rawPut(nat.natJson);
-        keep(out, mark, fields, 11, any);
+        keep(out, mark, fields, UserFields.NAT, any);
 
         out.rawByte('}');
     }
 
     private static int key(ByteSink out, int field, boolean any) {
         int mark = out.len;
-        out.rawPut(any ? COMMA_KEYS[field] : KEYS[field]);
+        out.rawPut(any ? UserFields.COMMA_KEYS[field] : UserFields.KEYS[field]);
         return mark;
     }
 
@@ -406,32 +295,5 @@ final class UserWriter {
 
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[][] ascii(String list) {
-        String[] parts = list.split("\\|");
-        byte[][] out = new byte[parts.length][];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = parts[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return out;
-    }
-
-    private static byte[][] quoted(String list) {
-        String[] parts = list.split("\\|");
-        byte[][] out = new byte[parts.length][];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Json.quote(parts[i]);
-        }
-        return out;
-    }
-
-    private static byte[][] timezones(String... entries) {
-        byte[][] out = new byte[entries.length][];
-        for (int i = 0; i < entries.length; i++) {
-            String[] p = entries[i].split("\\|", 2);
-            out[i] = b("{\"offset\":" + Json.quoteToString(p[0]) + ",\"description\":" + Json.quoteToString(p[1]) + "}");
-        }
-        return out;
     }
 }

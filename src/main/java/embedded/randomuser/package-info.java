@@ -1,6 +1,7 @@
 /**
  * A RandomUser-compatible HTTP source on loopback (randomuser.me is unreachable from here), shipped
- * for the demo and used by the tests. JDK only.
+ * for the demo and used by the tests. The JDK's HTTP server; the nationality table is read with the
+ * pipeline's JSON mapper.
  *
  * <ul>
  *   <li>{@link embedded.randomuser.RandomUserServer}: {@code start(port)}, {@code baseUri()},
@@ -14,6 +15,19 @@
  *       {@link embedded.randomuser.Fault} (kinds and the text syntax), over HTTP via
  *       {@code POST|GET|DELETE /_control/faults}, {@code GET|DELETE /_control/stats}, and per request
  *       via {@code ?fault=...}.</li>
+ * </ul>
+ *
+ * <p>Where things are:
+ * <ul>
+ *   <li>Requests: {@code RequestRouter} (paths, 404, 500), {@code ApiEndpoint} (users or a fault),
+ *       {@code ControlEndpoint} ({@code /_control/}), {@code ApiRequest} (query parameters),
+ *       {@code HttpResponses} (headers, error bodies).</li>
+ *   <li>Users: {@code PageWriter} (the response envelope), {@code UserWriter} (one user),
+ *       {@code UserIdentity} (seed keys, uuids), {@code UserFields} ({@code inc}/{@code exc}),
+ *       {@code UserVocabulary} (lists every nationality shares), {@code ByteSink}, {@code JsonStrings}.</li>
+ *   <li>Nationalities: the resource {@code /embedded/randomuser/nationalities.json}, read by
+ *       {@code Nationalities} into {@code Nationality} values; {@code NameForms} (display and e-mail forms).</li>
+ *   <li>Faults: {@code Fault}, {@code FaultSyntax}, {@code FaultPlan}, {@code Stats}.</li>
  * </ul>
  *
  * <p>Note for HTTP clients under test: {@code java.net.http.HttpClient} transparently retries an

@@ -27,19 +27,22 @@ class CassandraSettingsTest {
 
     @Test
     void given_a_list_with_hostnames_and_ipv6_when_parsed_then_every_point_is_kept_in_order() {
-        assertThat(ContactPoint.parseList("cass-1:9042, cass-2:9043,[::1]:9044")).containsExactly(
-                new ContactPoint("cass-1", 9042), new ContactPoint("cass-2", 9043), new ContactPoint("::1", 9044));
+        assertThat(ContactPoint.parseList("cass-1:9042, cass-2:9043,[::1]:9044"))
+                .containsExactly(
+                        new ContactPoint("cass-1", 9042),
+                        new ContactPoint("cass-2", 9043),
+                        new ContactPoint("::1", 9044));
         assertThat(new ContactPoint("::1", 9044)).hasToString("[::1]:9044");
     }
 
     @Test
     void given_malformed_contact_points_when_parsed_then_the_error_quotes_the_input() {
         for (String bad : List.of("", "cass-1", "cass-1:", "cass-1:9042,", "cass 1:9042", "cass-1:99999")) {
-            assertThatThrownBy(() -> ContactPoint.parseList(bad))
-                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ContactPoint.parseList(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> ContactPoint.parseList("cass-1"))
-                .hasMessageContaining("host:port").hasMessageContaining("'cass-1'");
+                .hasMessageContaining("host:port")
+                .hasMessageContaining("'cass-1'");
     }
 
     @Test
@@ -73,8 +76,9 @@ class CassandraSettingsTest {
         assertThatThrownBy(() -> ok.withLocalDatacenter("dc 1")).hasMessageContaining("localDatacenter");
         assertThatThrownBy(() -> ok.withRequestTimeout(Duration.ZERO)).hasMessageContaining("requestTimeout");
         assertThatThrownBy(() -> ok.withReplication(null)).hasMessageContaining("replication");
-        assertThatThrownBy(() -> new CassandraSettings(List.of(), "dc", "ks", Replication.simple(1),
-                Duration.ofSeconds(1))).hasMessageContaining("contactPoints");
+        assertThatThrownBy(() ->
+                        new CassandraSettings(List.of(), "dc", "ks", Replication.simple(1), Duration.ofSeconds(1)))
+                .hasMessageContaining("contactPoints");
         assertThat(ok.withKeyspace("it_users_1").keyspace()).isEqualTo("it_users_1");
     }
 }

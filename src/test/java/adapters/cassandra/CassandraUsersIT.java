@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import application.port.out.PersistedUser;
@@ -27,7 +29,8 @@ import testsupport.SharedCluster;
 class CassandraUsersIT {
 
     /** Own keyspace: other test classes share the cluster, and rows of a run must be only ours. */
-    private static final String KEYSPACE = "it_users_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String KEYSPACE =
+            "it_users_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private static CassandraSettings settings;
     private static CassandraUsers users;
@@ -59,23 +62,41 @@ class CassandraUsersIT {
     }
 
     @Test
-    void given_an_applied_schema_when_connecting_again_then_v1_is_recorded_once_and_not_re_applied() {
-        Row before = sidecar.execute("SELECT version, applied_at, script FROM " + KEYSPACE + ".schema_version").one();
+    void given_an_applied_schema_when_connecting_again_then_each_script_is_recorded_once_and_not_re_applied() {
+        Map<Integer, Instant> before = appliedAt();
 
         try (CassandraUsers again = CassandraUsers.connect(settings)) {
             assertThat(again.probe()).isEqualTo("ok");
         }
 
-        List<Row> versions = sidecar.execute("SELECT version, applied_at, script FROM " + KEYSPACE
-                + ".schema_version").all();
-        assertThat(versions).singleElement().satisfies(row -> {
-            assertThat(row.getInt("version")).isEqualTo(1);
-            assertThat(row.getString("script")).isEqualTo("V1__users.cql");
-            assertThat(row.getInstant("applied_at")).isEqualTo(before.getInstant("applied_at"));
-        });
-        assertThat(sidecar.getMetadata().getKeyspace(KEYSPACE).orElseThrow().getTables().keySet())
+        List<Row> versions = sidecar.execute("SELECT version, applied_at, script FROM " + KEYSPACE + ".schema_version")
+                .all();
+        assertThat(versions)
+                .extracting(row -> row.getString("script"))
+                .containsExactlyInAnyOrder("V1__users.cql", "V2__field_problems.cql");
+        assertThat(appliedAt()).isEqualTo(before);
+        assertThat(sidecar.getMetadata()
+                        .getKeyspace(KEYSPACE)
+                        .flatMap(keyspace -> keyspace.getTable("created_users"))
+                        .flatMap(table -> table.getColumn("field_problems"))
+                        .orElseThrow()
+                        .getType()
+                        .asCql(true, false))
+                .isEqualTo("frozen<list<text>>");
+        assertThat(sidecar.getMetadata()
+                        .getKeyspace(KEYSPACE)
+                        .orElseThrow()
+                        .getTables()
+                        .keySet())
                 .extracting(Object::toString)
                 .containsExactlyInAnyOrder("created_users", "users_by_run", "schema_version");
+    }
+
+    private Map<Integer, Instant> appliedAt() {
+        Map<Integer, Instant> applied = new TreeMap<>();
+        sidecar.execute("SELECT version, applied_at FROM " + KEYSPACE + ".schema_version")
+                .forEach(row -> applied.put(row.getInt("version"), row.getInstant("applied_at")));
+        return applied;
     }
 
     @Test
@@ -86,23 +107,54 @@ class CassandraUsersIT {
         Instant registered = Instant.parse("2014-03-02T11:05:40.123Z");
         Instant fetched = Instant.parse("2026-11-25T10:00:01.250Z");
         Instant persisted = Instant.parse("2026-11-25T10:00:04.902Z");
-        sidecar.execute(sidecar.prepare("INSERT INTO " + KEYSPACE + ".created_users (id, first_name, last_name, gender,"
-                        + " address, post_code, email, username, dob, registered_date, phone, picture, run_id,"
-                        + " nationality, fetched_at, persisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(id, "Ægir", "Ødegård", "male", "4312 Kirkeveien, Kvinesdal, Østfold, Norway", "4480",
-                        "aegir.odegard@example.com", "bluebird123", dob, registered, "(272) 790-0888",
-                        "https://randomuser.me/api/portraits/med/men/54.jpg", runId, "NO", fetched, persisted));
+        sidecar.execute(sidecar.prepare(
+                        "INSERT INTO " + KEYSPACE + ".created_users (id, first_name, last_name, gender,"
+                                + " address, post_code, email, username, dob, registered_date, phone, picture, run_id,"
+                                + " nationality, fetched_at, persisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(
+                        id,
+                        "Ægir",
+                        "Ødegård",
+                        "male",
+                        "4312 Kirkeveien, Kvinesdal, Østfold, Norway",
+                        "4480",
+                        "aegir.odegard@example.com",
+                        "bluebird123",
+                        dob,
+                        registered,
+                        "(272) 790-0888",
+                        "https://randomuser.me/api/portraits/med/men/54.jpg",
+                        runId,
+                        "NO",
+                        fetched,
+                        persisted));
 
-        assertThat(users.loadUser(new UserId(id))).contains(new PersistedUser(new User(new UserId(id), "Ægir", "Ødegård",
-                "male", "4312 Kirkeveien, Kvinesdal, Østfold, Norway", "4480", "aegir.odegard@example.com", "bluebird123",
-                dob, registered, "(272) 790-0888", "https://randomuser.me/api/portraits/med/men/54.jpg", "NO"),
-                new RunId(runId), fetched, persisted));
+        assertThat(users.loadUser(new UserId(id)))
+                .contains(new PersistedUser(
+                        new User(
+                                new UserId(id),
+                                "Ægir",
+                                "Ødegård",
+                                "male",
+                                "4312 Kirkeveien, Kvinesdal, Østfold, Norway",
+                                "4480",
+                                "aegir.odegard@example.com",
+                                "bluebird123",
+                                dob,
+                                registered,
+                                "(272) 790-0888",
+                                "https://randomuser.me/api/portraits/med/men/54.jpg",
+                                "NO"),
+                        new RunId(runId),
+                        fetched,
+                        persisted));
     }
 
     @Test
     void given_a_row_with_only_an_id_when_loaded_then_the_other_fields_are_null() {
         UUID id = UUID.randomUUID();
-        sidecar.execute(sidecar.prepare("INSERT INTO " + KEYSPACE + ".created_users (id) VALUES (?)").bind(id));
+        sidecar.execute(sidecar.prepare("INSERT INTO " + KEYSPACE + ".created_users (id) VALUES (?)")
+                .bind(id));
 
         PersistedUser user = users.loadUser(new UserId(id)).orElseThrow();
 
@@ -131,7 +183,11 @@ class CassandraUsersIT {
         UserPageOfRun second = users.listUsers(run, 10, first.nextPagingState());
         UserPageOfRun third = users.listUsers(run, 10, second.nextPagingState());
 
-        assertThat(List.of(first.users().size(), second.users().size(), third.users().size())).containsExactly(10, 10, 5);
+        assertThat(List.of(
+                        first.users().size(),
+                        second.users().size(),
+                        third.users().size()))
+                .containsExactly(10, 10, 5);
         assertThat(first.nextPagingState()).isNotNull().matches("[A-Za-z0-9_-]+");
         assertThat(second.nextPagingState()).isNotNull();
         assertThat(third.nextPagingState()).isNull();
@@ -154,11 +210,14 @@ class CassandraUsersIT {
         String token = users.listUsers(run, 2, null).nextPagingState();
 
         assertThatThrownBy(() -> users.listUsers(RunId.random(), 2, token))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pagingState");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pagingState");
         assertThatThrownBy(() -> users.listUsers(run, 2, "not*base64"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pagingState");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pagingState");
         assertThatThrownBy(() -> users.listUsers(run, 0, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pageSize");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pageSize");
     }
 
     @Test
@@ -166,7 +225,8 @@ class CassandraUsersIT {
         RunId run = RunId.random();
         UUID id = UUID.randomUUID();
         sidecar.execute(sidecar.prepare("INSERT INTO " + KEYSPACE + ".users_by_run (run_id, id, first_name, email)"
-                + " VALUES (?, ?, 'Ægir', 'a@example.com')").bind(run.value(), id));
+                        + " VALUES (?, ?, 'Ægir', 'a@example.com')")
+                .bind(run.value(), id));
 
         assertThat(users.listUsers(run, 10, null).users()).singleElement().satisfies(user -> {
             assertThat(user.id()).isEqualTo(new UserId(id));
@@ -193,10 +253,14 @@ class CassandraUsersIT {
 
     @Test
     void given_no_cassandra_at_the_contact_point_when_connecting_then_the_error_names_the_address() {
-        CassandraSettings nowhere = settings.withRequestTimeout(Duration.ofSeconds(1))
-                .withKeyspace("unused");
-        CassandraSettings deadPort = new CassandraSettings(CassandraSettings.ContactPoint.parseList("127.0.0.1:1"),
-                nowhere.localDatacenter(), nowhere.keyspace(), nowhere.replication(), nowhere.requestTimeout());
+        CassandraSettings nowhere =
+                settings.withRequestTimeout(Duration.ofSeconds(1)).withKeyspace("unused");
+        CassandraSettings deadPort = new CassandraSettings(
+                CassandraSettings.ContactPoint.parseList("127.0.0.1:1"),
+                nowhere.localDatacenter(),
+                nowhere.keyspace(),
+                nowhere.replication(),
+                nowhere.requestTimeout());
 
         assertThatThrownBy(() -> CassandraUsers.connect(deadPort))
                 .isInstanceOf(CassandraAccessException.class)
@@ -205,9 +269,12 @@ class CassandraUsersIT {
 
     private static void writeUserOfRun(UUID id, UUID runId, String firstName) {
         Instant now = Instant.now();
-        sidecar.execute(sidecar.prepare("INSERT INTO " + KEYSPACE + ".created_users (id, first_name, run_id, nationality,"
-                + " fetched_at, persisted_at) VALUES (?, ?, ?, 'GB', ?, ?)").bind(id, firstName, runId, now, now));
-        sidecar.execute(sidecar.prepare("INSERT INTO " + KEYSPACE + ".users_by_run (run_id, id, first_name, nationality)"
-                + " VALUES (?, ?, ?, 'GB')").bind(runId, id, firstName));
+        sidecar.execute(
+                sidecar.prepare("INSERT INTO " + KEYSPACE + ".created_users (id, first_name, run_id, nationality,"
+                                + " fetched_at, persisted_at) VALUES (?, ?, ?, 'GB', ?, ?)")
+                        .bind(id, firstName, runId, now, now));
+        sidecar.execute(sidecar.prepare("INSERT INTO " + KEYSPACE
+                        + ".users_by_run (run_id, id, first_name, nationality)" + " VALUES (?, ?, ?, 'GB')")
+                .bind(runId, id, firstName));
     }
 }

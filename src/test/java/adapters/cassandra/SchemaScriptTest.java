@@ -14,15 +14,18 @@ class SchemaScriptTest {
 
     @Test
     void given_statements_over_several_lines_when_split_then_each_ends_at_a_line_ending_with_a_semicolon() {
-        SchemaScript script = SchemaScript.of("V1__t.cql", "CREATE TABLE a (\n  id int PRIMARY KEY\n);\nDROP TABLE b;\n");
+        SchemaScript script =
+                SchemaScript.of("V1__t.cql", "CREATE TABLE a (\n  id int PRIMARY KEY\n);\nDROP TABLE b;\n");
 
-        assertThat(script.statements(VALUES)).containsExactly("CREATE TABLE a (\nid int PRIMARY KEY\n)", "DROP TABLE b");
+        assertThat(script.statements(VALUES))
+                .containsExactly("CREATE TABLE a (\nid int PRIMARY KEY\n)", "DROP TABLE b");
     }
 
     @Test
     void given_comment_and_blank_lines_when_split_then_they_are_skipped() {
-        SchemaScript script = SchemaScript.of("V1__t.cql", "-- header; with a semicolon;\n\n// also a comment;\n"
-                + "SELECT 1 FROM x;\r\n   -- trailing\n");
+        SchemaScript script = SchemaScript.of(
+                "V1__t.cql",
+                "-- header; with a semicolon;\n\n// also a comment;\n" + "SELECT 1 FROM x;\r\n   -- trailing\n");
 
         assertThat(script.statements(VALUES)).containsExactly("SELECT 1 FROM x");
     }
@@ -36,12 +39,15 @@ class SchemaScriptTest {
 
     @Test
     void given_placeholders_when_split_then_keyspace_and_replication_are_replaced() {
-        SchemaScript script = SchemaScript.of("V1__t.cql", "CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE}\n"
-                + "  WITH replication = ${REPLICATION};\nCREATE TABLE ${KEYSPACE}.t (id int PRIMARY KEY);");
+        SchemaScript script = SchemaScript.of(
+                "V1__t.cql",
+                "CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE}\n"
+                        + "  WITH replication = ${REPLICATION};\nCREATE TABLE ${KEYSPACE}.t (id int PRIMARY KEY);");
 
-        assertThat(script.statements(VALUES)).containsExactly(
-                "CREATE KEYSPACE IF NOT EXISTS ks\nWITH replication = {'x': 1}",
-                "CREATE TABLE ks.t (id int PRIMARY KEY)");
+        assertThat(script.statements(VALUES))
+                .containsExactly(
+                        "CREATE KEYSPACE IF NOT EXISTS ks\nWITH replication = {'x': 1}",
+                        "CREATE TABLE ks.t (id int PRIMARY KEY)");
     }
 
     @Test
@@ -50,7 +56,8 @@ class SchemaScriptTest {
 
         assertThatThrownBy(() -> script.statements(VALUES))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("V3__x.cql").hasMessageContaining("${TABLE}");
+                .hasMessageContaining("V3__x.cql")
+                .hasMessageContaining("${TABLE}");
     }
 
     @Test
@@ -59,7 +66,8 @@ class SchemaScriptTest {
 
         assertThatThrownBy(() -> script.statements(VALUES))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("V2__x.cql").hasMessageContaining("CREATE TABLE b (");
+                .hasMessageContaining("V2__x.cql")
+                .hasMessageContaining("CREATE TABLE b (");
     }
 
     @Test
@@ -69,7 +77,8 @@ class SchemaScriptTest {
         assertThat(List.of("V0__x.cql", "v1__x.cql", "V1_x.cql", "V1__x.sql", "README.md", "V1__.cql"))
                 .noneMatch(SchemaScript::isScriptName);
         assertThatThrownBy(() -> SchemaScript.of("users.cql", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("users.cql");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("users.cql");
     }
 
     @Test
@@ -77,15 +86,33 @@ class SchemaScriptTest {
         List<SchemaScript> scripts = SchemaScripts.load(getClass().getClassLoader(), SchemaScripts.DIRECTORY);
 
         assertThat(scripts).extracting(SchemaScript::version).startsWith(1).isSorted();
-        List<String> v1 = scripts.get(0).statements(Map.of("KEYSPACE", "spark_streams",
-                "REPLICATION", CassandraSettings.Replication.simple(1).cql()));
+        List<String> v1 = scripts.get(0)
+                .statements(Map.of(
+                        "KEYSPACE",
+                        "spark_streams",
+                        "REPLICATION",
+                        CassandraSettings.Replication.simple(1).cql()));
         assertThat(v1).hasSize(4).allMatch(s -> s.contains("IF NOT EXISTS"));
-        assertThat(v1.get(0)).startsWith("CREATE KEYSPACE IF NOT EXISTS spark_streams")
+        assertThat(v1.get(0))
+                .startsWith("CREATE KEYSPACE IF NOT EXISTS spark_streams")
                 .endsWith("{'class': 'SimpleStrategy', 'replication_factor': 1}");
-        assertThat(v1.get(1)).startsWith("CREATE TABLE IF NOT EXISTS spark_streams.created_users")
+        assertThat(v1.get(1))
+                .startsWith("CREATE TABLE IF NOT EXISTS spark_streams.created_users")
                 .contains("id uuid PRIMARY KEY", "dob timestamp", "persisted_at timestamp", "run_id uuid");
-        assertThat(v1.get(2)).startsWith("CREATE TABLE IF NOT EXISTS spark_streams.users_by_run")
+        assertThat(v1.get(2))
+                .startsWith("CREATE TABLE IF NOT EXISTS spark_streams.users_by_run")
                 .contains("PRIMARY KEY ((run_id), id)");
         assertThat(v1.get(3)).startsWith("CREATE TABLE IF NOT EXISTS spark_streams.schema_version");
+    }
+
+    @Test
+    void given_the_shipped_scripts_when_loaded_then_v2_adds_the_field_problems_column_and_may_run_again() {
+        List<SchemaScript> scripts = SchemaScripts.load(getClass().getClassLoader(), SchemaScripts.DIRECTORY);
+
+        assertThat(scripts).extracting(SchemaScript::name).contains("V2__field_problems.cql");
+        List<String> v2 = scripts.get(1).statements(Map.of("KEYSPACE", "spark_streams", "REPLICATION", "unused"));
+        assertThat(v2)
+                .containsExactly("ALTER TABLE spark_streams.created_users ADD IF NOT EXISTS field_problems"
+                        + " frozen<list<text>>");
     }
 }

@@ -20,8 +20,7 @@ import domain.run.RunId;
  */
 public final class EventStoreBenchmark {
 
-    private EventStoreBenchmark() {
-    }
+    private EventStoreBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -29,24 +28,28 @@ public final class EventStoreBenchmark {
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("eventstore-bench");
         RunId run = RunId.random();
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(dir))) {
-            store.append(run, 0, List.of(AxonEventStoreTest.requested(run)), List.of());
+            store.appendRunEvents().append(run, 0, List.of(AxonEventStoreTest.requested(run)), List.of());
             long begin = System.nanoTime();
             int version = 1;
             for (int page = 1; page * pageSize <= users; page++) {
                 List<UserEvent> events = new ArrayList<>(pageSize);
                 for (int i = 0; i < pageSize; i++) {
-                    events.add(new UserFetched(run, page, AxonEventStoreTest.user("Name" + i, "Surname" + page), Instant.now()));
+                    events.add(new UserFetched(
+                            run, page, AxonEventStoreTest.user("Name" + i, "Surname" + page), Instant.now()));
                 }
                 List<RunEvent> stored = List.of(new PageStored(run, page, pageSize, 0));
-                store.append(run, version++, stored, events);
+                store.appendRunEvents().append(run, version++, stored, events);
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
-            System.out.printf("appended %,d users in pages of %,d: %.1f s, %,.0f users/s%n",
+            System.out.printf(
+                    "appended %,d users in pages of %,d: %.1f s, %,.0f users/s%n",
                     users, pageSize, seconds, users / seconds);
         }
         long bytes;
         try (Stream<Path> files = Files.walk(dir)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+            bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(path -> path.toFile().length())
+                    .sum();
         }
         System.out.printf("disk: %,d bytes in %s = %,d bytes per user%n", bytes, dir, bytes / users);
     }

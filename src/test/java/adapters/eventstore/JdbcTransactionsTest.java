@@ -22,10 +22,11 @@ class JdbcTransactionsTest {
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        pool = JdbcConnectionPool.create("jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        pool = JdbcConnectionPool.create(
+                "jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
         transactions = new JdbcTransactions(pool);
-        try (Connection connection = pool.getConnection(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE t (v INT)");
         }
     }
@@ -53,10 +54,11 @@ class JdbcTransactionsTest {
         List<String> ran = new ArrayList<>();
 
         assertThatThrownBy(() -> transactions.executeInTransaction(() -> {
-            insert(1);
-            transactions.afterCommit(() -> ran.add("after commit"));
-            throw new IllegalStateException("append failed");
-        })).hasMessage("append failed");
+                    insert(1);
+                    transactions.afterCommit(() -> ran.add("after commit"));
+                    throw new IllegalStateException("append failed");
+                }))
+                .hasMessage("append failed");
         transactions.executeInTransaction(() -> insert(2));
 
         assertThat(ran).isEmpty();
@@ -73,7 +75,8 @@ class JdbcTransactionsTest {
     }
 
     private void insert(int value) {
-        try (Connection connection = transactions.getConnection(); Statement insert = connection.createStatement()) {
+        try (Connection connection = transactions.getConnection();
+                Statement insert = connection.createStatement()) {
             insert.execute("INSERT INTO t VALUES (" + value + ")");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -81,8 +84,9 @@ class JdbcTransactionsTest {
     }
 
     private int countFromAnotherConnection() {
-        try (Connection other = pool.getConnection(); Statement query = other.createStatement();
-             ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM t")) {
+        try (Connection other = pool.getConnection();
+                Statement query = other.createStatement();
+                ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM t")) {
             rows.next();
             return rows.getInt(1);
         } catch (SQLException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import application.port.out.AppendRunEventsPort.ConcurrentRunUpdateException;
+import application.port.out.RecordPersistedIdsPort.NewIds;
 import domain.event.PageStored;
 import domain.event.RunEvent;
 import domain.event.RunRequested;
@@ -31,20 +32,39 @@ class PersistedUserTableTest {
         RunId run = RunId.random();
         List<UserId> first = List.of(id(), id(), id());
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
-            store.append(run, 0, List.of(requested(run)), List.of());
+            store.appendRunEvents().append(run, 0, List.of(requested(run)), List.of());
 
-            int added = store.recordPersisted(run, 1, first, n -> List.of(new UsersPersisted(run, "q:1", n, NOW)));
-            int again = store.recordPersisted(run, 2, first, n -> n == 0 ? List.of()
-                    : List.of(new UsersPersisted(run, "q:1", n, NOW)));
-            int mixed = store.recordPersisted(run, 2, List.of(first.get(0), id()),
-                    n -> List.of(new UsersPersisted(run, "q:2", n, NOW)));
+            int added = store.recordPersistedIds()
+                    .recordPersisted(run, 1, 0, first, n -> List.of(new UsersPersisted(run, "q:1", n.persisted(), NOW)))
+                    .persisted();
+            int again = store.recordPersistedIds()
+                    .recordPersisted(
+                            run,
+                            2,
+                            0,
+                            first,
+                            n -> n.persisted() == 0
+                                    ? List.of()
+                                    : List.of(new UsersPersisted(run, "q:1", n.persisted(), NOW)))
+                    .persisted();
+            int mixed = store.recordPersistedIds()
+                    .recordPersisted(
+                            run,
+                            2,
+                            0,
+                            List.of(first.get(0), id()),
+                            n -> List.of(new UsersPersisted(run, "q:2", n.persisted(), NOW)))
+                    .persisted();
 
             assertThat(added).isEqualTo(3);
             assertThat(again).isZero();
             assertThat(mixed).isEqualTo(1);
-            assertThat(store.persistedIdCount(run)).isEqualTo(4);
-            assertThat(store.loadHistory(run)).containsExactly(requested(run),
-                    new UsersPersisted(run, "q:1", 3, NOW), new UsersPersisted(run, "q:2", 1, NOW));
+            assertThat(StoredEvents.persistedIdCount(store, run)).isEqualTo(4);
+            assertThat(store.loadRunHistory().loadHistory(run))
+                    .containsExactly(
+                            requested(run),
+                            new UsersPersisted(run, "q:1", 3, NOW),
+                            new UsersPersisted(run, "q:2", 1, NOW));
         }
     }
 
@@ -52,15 +72,20 @@ class PersistedUserTableTest {
     void given_a_stale_version_when_recorded_then_neither_ids_nor_events_are_stored() {
         RunId run = RunId.random();
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
-            store.append(run, 0, List.of(requested(run)), List.of());
-            store.append(run, 1, List.of(new PageStored(run, 1, 5, 0)), List.of());
+            store.appendRunEvents().append(run, 0, List.of(requested(run)), List.of());
+            store.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 5, 0)), List.of());
 
-            assertThatThrownBy(() -> store.recordPersisted(run, 1, List.of(id(), id()),
-                    n -> List.<RunEvent>of(new UsersPersisted(run, "q:1", n, NOW))))
+            assertThatThrownBy(() -> store.recordPersistedIds()
+                            .recordPersisted(
+                                    run,
+                                    1,
+                                    0,
+                                    List.of(id(), id()),
+                                    n -> List.<RunEvent>of(new UsersPersisted(run, "q:1", n.persisted(), NOW))))
                     .isInstanceOf(ConcurrentRunUpdateException.class);
 
-            assertThat(store.persistedIdCount(run)).isZero();
-            assertThat(store.loadHistory(run)).hasSize(2);
+            assertThat(StoredEvents.persistedIdCount(store, run)).isZero();
+            assertThat(store.loadRunHistory().loadHistory(run)).hasSize(2);
         }
     }
 
@@ -70,11 +95,38 @@ class PersistedUserTableTest {
         RunId b = RunId.random();
         UserId shared = id();
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
-            store.append(a, 0, List.of(requested(a)), List.of());
-            store.append(b, 0, List.of(new RunRequested(b, 10, 5, "seed", List.of(), null, null, NOW)), List.of());
+            store.appendRunEvents().append(a, 0, List.of(requested(a)), List.of());
+            store.appendRunEvents()
+                    .append(b, 0, List.of(new RunRequested(b, 10, 5, "seed", List.of(), null, null, NOW)), List.of());
 
-            assertThat(store.recordPersisted(a, 1, List.of(shared), n -> List.of())).isEqualTo(1);
-            assertThat(store.recordPersisted(b, 1, List.of(shared), n -> List.of())).isEqualTo(1);
+            assertThat(store.recordPersistedIds().recordPersisted(a, 1, 0, List.of(shared), n -> List.of()))
+                    .isEqualTo(new NewIds(1, 0));
+            assertThat(store.recordPersistedIds().recordPersisted(b, 1, 0, List.of(shared), n -> List.of()))
+                    .isEqualTo(new NewIds(1, 0));
+        }
+    }
+
+    @Test
+    void given_a_replay_under_way_when_known_and_new_ids_are_reported_then_each_counts_once_toward_the_replay() {
+        RunId run = RunId.random();
+        UserId known = id();
+        UserId fresh = id();
+        try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            store.appendRunEvents().append(run, 0, List.of(requested(run)), List.of());
+            store.recordPersistedIds().recordPersisted(run, 1, 0, List.of(known), n -> List.of());
+
+            NewIds duringReplay =
+                    store.recordPersistedIds().recordPersisted(run, 1, 1, List.of(known, fresh), n -> List.of());
+            NewIds repeated =
+                    store.recordPersistedIds().recordPersisted(run, 1, 1, List.of(known, fresh), n -> List.of());
+            NewIds nextReplay = store.recordPersistedIds().recordPersisted(run, 1, 2, List.of(known), n -> List.of());
+            NewIds noReplay = store.recordPersistedIds().recordPersisted(run, 1, 0, List.of(known), n -> List.of());
+
+            assertThat(duringReplay).isEqualTo(new NewIds(1, 2));
+            assertThat(repeated).isEqualTo(new NewIds(0, 0));
+            assertThat(nextReplay).isEqualTo(new NewIds(0, 1));
+            assertThat(noReplay).isEqualTo(new NewIds(0, 0));
+            assertThat(StoredEvents.persistedIdCount(store, run)).isEqualTo(2);
         }
     }
 

@@ -8,11 +8,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import application.port.in.PublishFetchedUsersUseCase;
 import application.port.out.AppendRunEventsPort.ConcurrentRunUpdateException;
+import application.port.out.RecordPersistedIdsPort.NewIds;
+import application.port.out.StoredUsers;
 import domain.event.PageStored;
+import domain.event.ReplayRequested;
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
 import domain.event.RunFailed;
@@ -21,6 +27,7 @@ import domain.event.RunRequested;
 import domain.event.UserEvent;
 import domain.event.UserFetched;
 import domain.run.RunId;
+import domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,12 +65,12 @@ class PostgresEventStoreIT {
         List<RunEvent> history = List.of(requested(run), new PageStored(run, 1, 2, 1));
         List<UserEvent> users = usersOfPage(run, 1);
         try (AxonEventStore store = AxonEventStore.open(settings)) {
-            store.append(run, 0, List.of(history.get(0)), List.of());
-            store.append(run, 1, List.of(history.get(1)), users);
+            store.appendRunEvents().append(run, 0, List.of(history.get(0)), List.of());
+            store.appendRunEvents().append(run, 1, List.of(history.get(1)), users);
         }
 
         try (AxonEventStore reopened = AxonEventStore.open(settings)) {
-            assertThat(reopened.loadHistory(run)).containsExactlyElementsOf(history);
+            assertThat(reopened.loadRunHistory().loadHistory(run)).containsExactlyElementsOf(history);
             // names beyond ASCII, instants to the millisecond: the same users come back
             assertThat(userEventsIn(reopened)).containsExactlyElementsOf(users);
         }
@@ -74,24 +81,28 @@ class PostgresEventStoreIT {
         RunId run = RunId.random();
         try (AxonEventStore first = AxonEventStore.open(settings);
                 AxonEventStore second = AxonEventStore.open(settings)) {
-            first.append(run, 0, List.of(requested(run)), List.of());
-            first.append(run, 1, List.of(new PageStored(run, 1, 2, 1)), usersOfPage(run, 1));
+            first.appendRunEvents().append(run, 0, List.of(requested(run)), List.of());
+            first.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 2, 1)), usersOfPage(run, 1));
 
-            assertThatThrownBy(() -> second.append(run, 1, List.of(new PageStored(run, 2, 2, 1)), usersOfPage(run, 2)))
+            assertThatThrownBy(() -> second.appendRunEvents()
+                            .append(run, 1, List.of(new PageStored(run, 2, 2, 1)), usersOfPage(run, 2)))
                     .isInstanceOf(ConcurrentRunUpdateException.class)
                     .hasMessageContaining(run.toString());
 
-            assertThat(first.loadHistory(run)).hasSize(2);
-            assertThat(userEventsIn(first)).hasSize(3).extracting(UserEvent::page).containsOnly(1);
+            assertThat(first.loadRunHistory().loadHistory(run)).hasSize(2);
+            assertThat(userEventsIn(first))
+                    .hasSize(3)
+                    .extracting(UserEvent::page)
+                    .containsOnly(1);
         }
     }
 
     @Test
     void given_an_unknown_run_when_loaded_then_its_history_is_empty() {
         try (AxonEventStore store = AxonEventStore.open(settings)) {
-            assertThat(store.loadHistory(RunId.random())).isEmpty();
-            assertThat(store.findByIdempotencyKey("nobody")).isEmpty();
-            assertThat(store.publishedCount(RunId.random())).isZero();
+            assertThat(store.loadRunHistory().loadHistory(RunId.random())).isEmpty();
+            assertThat(store.findRuns().findByIdempotencyKey("nobody")).isEmpty();
+            assertThat(store.findRuns().publishedCount(RunId.random())).isZero();
         }
     }
 
@@ -102,22 +113,75 @@ class PostgresEventStoreIT {
         RunId completed = RunId.random();
         RunId failed = RunId.random();
         try (AxonEventStore store = AxonEventStore.open(settings)) {
-            store.append(fetching, 0, List.of(requestedWith(fetching, "key-fetching", T0)), List.of());
-            store.append(fetched, 0, List.of(requestedWith(fetched, "key-fetched", T0.plusSeconds(1)),
-                    new RunFetched(fetched, 10, 0, T0.plusSeconds(2))), List.of());
-            store.append(completed, 0, List.of(requestedWith(completed, null, T0.plusSeconds(3))), List.of());
-            store.append(completed, 1, List.of(new RunFetched(completed, 10, 0, T0.plusSeconds(4)),
-                    new RunCompleted(completed, 10, T0.plusSeconds(5))), List.of());
-            store.append(failed, 0, List.of(requestedWith(failed, "key-failed", T0.plusSeconds(6)),
-                    new RunFailed(failed, "randomuser.me answered 503", T0.plusSeconds(7))), List.of());
+            store.appendRunEvents()
+                    .append(fetching, 0, List.of(requestedWith(fetching, "key-fetching", T0)), List.of());
+            store.appendRunEvents()
+                    .append(
+                            fetched,
+                            0,
+                            List.of(
+                                    requestedWith(fetched, "key-fetched", T0.plusSeconds(1)),
+                                    new RunFetched(fetched, 10, 0, T0.plusSeconds(2))),
+                            List.of());
+            store.appendRunEvents()
+                    .append(completed, 0, List.of(requestedWith(completed, null, T0.plusSeconds(3))), List.of());
+            store.appendRunEvents()
+                    .append(
+                            completed,
+                            1,
+                            List.of(
+                                    new RunFetched(completed, 10, 0, T0.plusSeconds(4)),
+                                    new RunCompleted(completed, 10, T0.plusSeconds(5))),
+                            List.of());
+            store.appendRunEvents()
+                    .append(
+                            failed,
+                            0,
+                            List.of(
+                                    requestedWith(failed, "key-failed", T0.plusSeconds(6)),
+                                    new RunFailed(failed, "randomuser.me answered 503", T0.plusSeconds(7))),
+                            List.of());
 
-            assertThat(store.findByIdempotencyKey("key-fetched")).contains(fetched);
-            assertThat(store.findByIdempotencyKey("key-failed")).contains(failed);
-            assertThat(store.findByIdempotencyKey("key-unknown")).isEmpty();
-            assertThat(store.listRecent(10)).containsExactly(failed, completed, fetched, fetching);
-            assertThat(store.listRecent(2)).containsExactly(failed, completed);
-            assertThat(store.listUnfinished()).containsExactly(fetching);
-            assertThat(store.publishedCount(completed)).isZero();
+            assertThat(store.findRuns().findByIdempotencyKey("key-fetched")).contains(fetched);
+            assertThat(store.findRuns().findByIdempotencyKey("key-failed")).contains(failed);
+            assertThat(store.findRuns().findByIdempotencyKey("key-unknown")).isEmpty();
+            assertThat(store.findRuns().listRecent(10)).containsExactly(failed, completed, fetched, fetching);
+            assertThat(store.findRuns().listRecent(2)).containsExactly(failed, completed);
+            assertThat(store.findRuns().listUnfinished()).containsExactly(fetching);
+            assertThat(store.findRuns().publishedCount(completed)).isZero();
+        }
+    }
+
+    @Test
+    void given_a_completed_run_when_it_is_replayed_then_its_users_read_back_page_by_page_and_the_replay_is_counted() {
+        RunId run = RunId.random();
+        RunId other = RunId.random();
+        UserId first = new UserId(UUID.randomUUID());
+        try (AxonEventStore store = AxonEventStore.open(settings)) {
+            store.appendRunEvents().append(run, 0, List.of(requested(run, null)), List.of());
+            store.appendRunEvents().append(other, 0, List.of(requested(other, null)), List.of());
+            store.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 2, 1)), usersOfPage(run, 1));
+            store.appendRunEvents().append(other, 1, List.of(new PageStored(other, 1, 2, 1)), usersOfPage(other, 1));
+            store.appendRunEvents().append(run, 2, List.of(new PageStored(run, 2, 2, 1)), usersOfPage(run, 2));
+            store.recordPersistedIds().recordPersisted(run, 3, 0, List.of(first), n -> List.of());
+            store.appendRunEvents().append(run, 3, List.of(new ReplayRequested(run, 1, T0)), List.of());
+
+            List<UserFetched> read = new ArrayList<>();
+            long after = StoredUsers.FIRST;
+            for (StoredUsers page = null; page == null || !page.end(); after = page.next()) {
+                page = store.loadStoredUsers().loadFetchedUsers(run, after, 2);
+                read.addAll(page.users());
+            }
+
+            assertThat(read)
+                    .hasSize(4)
+                    .allSatisfy(user -> assertThat(user.runId()).isEqualTo(run));
+            assertThat(store.findRuns().listReplaying()).containsExactly(run);
+            assertThat(store.recordReplayProgress().recordReplayPublished(run, 1, 4))
+                    .isTrue();
+            assertThat(store.findRuns().replayPublishedCount(run)).isEqualTo(4);
+            assertThat(store.recordPersistedIds().recordPersisted(run, 4, 1, List.of(first), n -> List.of()))
+                    .isEqualTo(new NewIds(0, 1));
         }
     }
 
@@ -126,13 +190,20 @@ class PostgresEventStoreIT {
         RunId run = RunId.random();
         List<UserFetched> published = new CopyOnWriteArrayList<>();
         try (AxonEventStore store = AxonEventStore.open(settings)) {
-            store.append(run, 0, List.of(requested(run)), List.of());
-            store.append(run, 1, List.of(new PageStored(run, 1, 2, 1)), usersOfPage(run, 1));
-            store.append(run, 2, List.of(new PageStored(run, 2, 2, 1)), usersOfPage(run, 2));
+            store.appendRunEvents().append(run, 0, List.of(requested(run)), List.of());
+            store.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 2, 1)), usersOfPage(run, 1));
+            store.appendRunEvents().append(run, 2, List.of(new PageStored(run, 2, 2, 1)), usersOfPage(run, 2));
 
-            try (UsersCreatedOutbox outbox = UsersCreatedOutbox.start(store, published::addAll, 100)) {
+            try (UsersCreatedOutbox outbox = UsersCreatedOutbox.start(
+                    store,
+                    batch -> {
+                        published.addAll(batch);
+                        return new PublishFetchedUsersUseCase.Outcome(batch, List.of());
+                    },
+                    100)) {
                 await().atMost(Duration.ofSeconds(30))
-                        .untilAsserted(() -> assertThat(store.publishedCount(run)).isEqualTo(4));
+                        .untilAsserted(() ->
+                                assertThat(store.findRuns().publishedCount(run)).isEqualTo(4));
                 assertThat(outbox.isRunning()).isTrue();
             }
             assertThat(published).hasSize(4).extracting(UserFetched::page).containsExactlyInAnyOrder(1, 1, 2, 2);
@@ -140,20 +211,25 @@ class PostgresEventStoreIT {
     }
 
     @Test
-    void given_a_requested_run_when_another_run_is_requested_with_the_same_idempotency_key_then_it_fails_and_stores_nothing() {
+    void
+            given_a_requested_run_when_another_run_is_requested_with_the_same_idempotency_key_then_it_fails_and_stores_nothing() {
         RunId winner = RunId.random();
         RunId loser = RunId.random();
         try (AxonEventStore store = AxonEventStore.open(settings)) {
-            store.append(winner, 0, List.of(requestedWith(winner, "airflow-run-7", T0)), List.of());
+            store.appendRunEvents().append(winner, 0, List.of(requestedWith(winner, "airflow-run-7", T0)), List.of());
 
-            assertThatThrownBy(() -> store.append(loser, 0, List.of(requestedWith(loser, "airflow-run-7", T0.plusSeconds(1))),
-                    usersOfPage(loser, 1)))
+            assertThatThrownBy(() -> store.appendRunEvents()
+                            .append(
+                                    loser,
+                                    0,
+                                    List.of(requestedWith(loser, "airflow-run-7", T0.plusSeconds(1))),
+                                    usersOfPage(loser, 1)))
                     .isInstanceOf(ConcurrentRunUpdateException.class)
                     .hasMessageContaining(loser.toString());
 
-            assertThat(store.findByIdempotencyKey("airflow-run-7")).contains(winner);
-            assertThat(store.loadHistory(loser)).isEmpty();
-            assertThat(store.listRecent(10)).containsExactly(winner);
+            assertThat(store.findRuns().findByIdempotencyKey("airflow-run-7")).contains(winner);
+            assertThat(store.loadRunHistory().loadHistory(loser)).isEmpty();
+            assertThat(store.findRuns().listRecent(10)).containsExactly(winner);
             assertThat(userEventsIn(store)).isEmpty();
         }
     }
@@ -161,23 +237,31 @@ class PostgresEventStoreIT {
     @Test
     void given_a_running_server_when_probed_then_ok_and_once_the_server_stops_then_a_problem_is_reported() {
         try (PostgresServer own = PostgresServer.start();
-                AxonEventStore store = AxonEventStore.open(new EventStoreSettings(own.jdbcUrl(), own.user(), own.password()))) {
-            assertThat(store.probe()).isEqualTo("ok");
+                AxonEventStore store =
+                        AxonEventStore.open(new EventStoreSettings(own.jdbcUrl(), own.user(), own.password()))) {
+            assertThat(store.healthProbe().probe()).isEqualTo("ok");
 
             own.close();
 
-            assertThat(store.probe()).isNotEqualTo("ok").startsWith("event store unreachable: ");
+            assertThat(store.healthProbe().probe()).isNotEqualTo("ok").startsWith("event store unreachable: ");
         }
     }
 
     private static RunRequested requestedWith(RunId run, String idempotencyKey, Instant at) {
         RunRequested template = requested(run);
-        return new RunRequested(run, template.count(), template.pageSize(), template.seed(), template.nationalities(),
-                template.gender(), idempotencyKey, at);
+        return new RunRequested(
+                run,
+                template.count(),
+                template.pageSize(),
+                template.seed(),
+                template.nationalities(),
+                template.gender(),
+                idempotencyKey,
+                at);
     }
 
     private static List<UserEvent> userEventsIn(AxonEventStore store) {
-        return store.readAllPayloads().stream()
+        return StoredEvents.allPayloads(store).stream()
                 .filter(UserEvent.class::isInstance)
                 .map(UserEvent.class::cast)
                 .toList();

@@ -7,7 +7,6 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
@@ -28,6 +27,7 @@ final class ApiFixture {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final FakeFetchUsers fetchUsers = new FakeFetchUsers();
+    final FakeReplay replay = new FakeReplay();
     final FakeRuns runs = new FakeRuns();
     final FakeUsers users = new FakeUsers();
     final FakeHealth health = new FakeHealth();
@@ -44,7 +44,7 @@ final class ApiFixture {
     }
 
     Javalin app() {
-        return HttpApi.create(settings, fetchUsers, runs, users, health, registry);
+        return HttpApi.create(settings, fetchUsers, replay, runs, users, health, registry);
     }
 
     void test(TestCase testCase) {
@@ -78,7 +78,10 @@ final class ApiFixture {
 
     static Reply send(HttpClient client, String path, Consumer<Request.Builder> request) {
         try (Response response = client.request(path, request)) {
-            return new Reply(response.code(), response.headers(), response.body() == null ? "" : response.body().string());
+            return new Reply(
+                    response.code(),
+                    response.headers(),
+                    response.body() == null ? "" : response.body().string());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,7 +92,7 @@ final class ApiFixture {
     }
 
     static Reply postJson(HttpClient client, String path, String json) {
-        return postJson(client, path, json, request -> { });
+        return postJson(client, path, json, request -> {});
     }
 
     static Reply postJson(HttpClient client, String path, String json, Consumer<Request.Builder> headers) {

@@ -7,12 +7,11 @@ import static adapters.http.ApiFixture.postJson;
 import static adapters.http.FetchUsersBodyBuilder.aFetchUsersBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import adapters.http.ApiFixture.Reply;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import adapters.http.ApiFixture.Reply;
 
 class BearerAuthTest {
 
@@ -24,9 +23,18 @@ class BearerAuthTest {
 
     @ParameterizedTest(name = "Authorization: {0}")
     @NullSource
-    @ValueSource(strings = {"Bearer wrong-token", "Bearer " + TOKEN + "x", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz",
-            TOKEN, "Bearer" + TOKEN})
-    void given_a_token_is_configured_when_a_command_comes_without_it_then_401_with_www_authenticate(String authorization) {
+    @ValueSource(
+            strings = {
+                "Bearer wrong-token",
+                "Bearer " + TOKEN + "x",
+                "Bearer",
+                "Bearer ",
+                "Basic dXNlcjpwYXNz",
+                TOKEN,
+                "Bearer" + TOKEN
+            })
+    void given_a_token_is_configured_when_a_command_comes_without_it_then_401_with_www_authenticate(
+            String authorization) {
         ApiFixture api = anApiWithAToken();
 
         api.test((server, client) -> {
@@ -49,7 +57,10 @@ class BearerAuthTest {
         ApiFixture api = anApiWithAToken();
 
         api.test((server, client) -> {
-            Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().json(),
+            Reply reply = postJson(
+                    client,
+                    FETCH_USERS,
+                    aFetchUsersBody().json(),
                     request -> request.header("Authorization", authorization));
 
             assertThat(reply.status()).isEqualTo(202);
@@ -61,7 +72,8 @@ class BearerAuthTest {
     void given_a_token_is_configured_when_an_unauthenticated_command_is_also_malformed_then_401_comes_first() {
         ApiFixture api = anApiWithAToken();
 
-        api.test((server, client) -> assertThat(postJson(client, FETCH_USERS, "{not json").status()).isEqualTo(401));
+        api.test((server, client) ->
+                assertThat(postJson(client, FETCH_USERS, "{not json").status()).isEqualTo(401));
     }
 
     @Test
@@ -69,9 +81,15 @@ class BearerAuthTest {
         ApiFixture api = anApi();
 
         api.test((server, client) -> {
-            assertThat(postJson(client, FETCH_USERS, aFetchUsersBody().json()).status()).isEqualTo(202);
-            assertThat(postJson(client, FETCH_USERS, aFetchUsersBody().json(),
-                    request -> request.header("Authorization", "Bearer anything")).status()).isEqualTo(202);
+            assertThat(postJson(client, FETCH_USERS, aFetchUsersBody().json()).status())
+                    .isEqualTo(202);
+            assertThat(postJson(
+                                    client,
+                                    FETCH_USERS,
+                                    aFetchUsersBody().json(),
+                                    request -> request.header("Authorization", "Bearer anything"))
+                            .status())
+                    .isEqualTo(202);
         });
     }
 
@@ -82,7 +100,8 @@ class BearerAuthTest {
 
         api.test((server, client) -> {
             assertThat(get(client, "/api/runs").status()).isEqualTo(200);
-            assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID).status()).isEqualTo(200);
+            assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID).status())
+                    .isEqualTo(200);
             assertThat(get(client, "/health").status()).isEqualTo(200);
             assertThat(get(client, "/ready").status()).isEqualTo(200);
             assertThat(get(client, "/metrics").status()).isEqualTo(200);

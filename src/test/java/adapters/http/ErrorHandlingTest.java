@@ -11,20 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
 import adapters.http.ApiFixture.Reply;
 import application.port.in.ViewRunsQuery;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.javalin.testtools.JavalinTest;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ErrorHandlingTest {
 
@@ -63,7 +62,8 @@ class ErrorHandlingTest {
 
             assertThat(wrongOnCommand.status()).isEqualTo(405);
             assertThat(wrongOnCommand.header("Content-Type")).startsWith("application/json");
-            assertThat(wrongOnCommand.error()).isEqualTo("method GET is not allowed on " + FETCH_USERS + "; allowed: POST");
+            assertThat(wrongOnCommand.error())
+                    .isEqualTo("method GET is not allowed on " + FETCH_USERS + "; allowed: POST");
             assertThat(wrongOnCommand.header("Allow")).isEqualTo("POST");
             assertThat(wrongOnRun.status()).isEqualTo(405);
             assertThat(wrongOnRun.header("Allow")).isEqualTo("GET");
@@ -71,9 +71,11 @@ class ErrorHandlingTest {
     }
 
     @Test
-    void given_the_use_case_fails_unexpectedly_when_posting_then_500_hides_the_cause_and_the_log_has_it_under_the_same_id() {
+    void
+            given_the_use_case_fails_unexpectedly_when_posting_then_500_hides_the_cause_and_the_log_has_it_under_the_same_id() {
         ApiFixture api = anApi();
-        api.fetchUsers.failingWith(new IllegalStateException("connection to jdbc:postgresql://db:5432 as admin/hunter2 lost"));
+        api.fetchUsers.failingWith(
+                new IllegalStateException("connection to jdbc:postgresql://db:5432 as admin/hunter2 lost"));
 
         api.test((server, client) -> {
             Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().json());
@@ -82,7 +84,8 @@ class ErrorHandlingTest {
             assertThat(reply.header("Content-Type")).startsWith("application/json");
             assertThat(reply.error()).startsWith("internal error, see the server log (id ");
             assertThat(reply.json().size()).isEqualTo(1);
-            assertThat(reply.body()).doesNotContain("hunter2", "postgresql", "Exception", "IllegalState", "\tat ", ".java:");
+            assertThat(reply.body())
+                    .doesNotContain("hunter2", "postgresql", "Exception", "IllegalState", "\tat ", ".java:");
 
             Matcher id = ERROR_ID.matcher(reply.error());
             assertThat(id.find()).isTrue();
@@ -109,7 +112,15 @@ class ErrorHandlingTest {
         };
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-        JavalinTest.test(HttpApi.create(HttpSettings.defaults(), new FakeFetchUsers(), broken, new FakeUsers(), new FakeHealth(), registry),
+        JavalinTest.test(
+                HttpApi.create(
+                        HttpSettings.defaults(),
+                        new FakeFetchUsers(),
+                        new FakeReplay(),
+                        broken,
+                        new FakeUsers(),
+                        new FakeHealth(),
+                        registry),
                 (server, client) -> {
                     Reply reply = get(client, "/api/runs");
 

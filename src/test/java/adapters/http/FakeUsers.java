@@ -37,7 +37,8 @@ final class FakeUsers implements ViewUsersQuery {
             }
             from = Integer.parseInt(pageToken.substring("offset:".length()));
         }
-        List<UserView> ofRun = users.values().stream().filter(u -> runId.equals(u.runId())).toList();
+        List<UserView> ofRun =
+                users.values().stream().filter(u -> runId.equals(u.runId())).toList();
         int to = Math.min(ofRun.size(), from + pageSize);
         return new UserList(ofRun.subList(from, to), to < ofRun.size() ? "offset:" + to : null);
     }

@@ -31,7 +31,10 @@ final class FetchUsersBodyBuilder {
     }
 
     FetchUsersBodyBuilder withEverything() {
-        return with("count", 500).with("nationalities", List.of("GB", "FR")).with("gender", "female").with("seed", "demo-1");
+        return with("count", 500)
+                .with("nationalities", List.of("GB", "FR"))
+                .with("gender", "female")
+                .with("seed", "demo-1");
     }
 
     String json() {

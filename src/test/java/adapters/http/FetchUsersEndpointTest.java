@@ -12,24 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import adapters.http.ApiFixture.Reply;
 import application.port.in.FetchUsersCommand;
 import domain.run.RunRuleViolation;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FetchUsersEndpointTest {
 
     @Test
     void given_a_valid_body_when_posting_fetch_users_then_202_with_run_id_status_links_and_location() {
         ApiFixture api = anApi();
-        api.fetchUsers.answering(aRunView().withRunId("run-42").withStatus("REQUESTED").build());
+        api.fetchUsers.answering(
+                aRunView().withRunId("run-42").withStatus("REQUESTED").build());
 
         api.test((server, client) -> {
             Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().json());
@@ -49,11 +49,15 @@ class FetchUsersEndpointTest {
         ApiFixture api = anApi();
 
         api.test((server, client) -> {
-            postJson(client, FETCH_USERS, aFetchUsersBody().withEverything().with("count", 1234).json(),
+            postJson(
+                    client,
+                    FETCH_USERS,
+                    aFetchUsersBody().withEverything().with("count", 1234).json(),
                     request -> request.header("Idempotency-Key", "scheduled__2026-11-25T10:00:00"));
 
-            assertThat(api.fetchUsers.onlyCommand()).isEqualTo(
-                    new FetchUsersCommand(1234, List.of("GB", "FR"), "female", "demo-1", "scheduled__2026-11-25T10:00:00"));
+            assertThat(api.fetchUsers.onlyCommand())
+                    .isEqualTo(new FetchUsersCommand(
+                            1234, List.of("GB", "FR"), "female", "demo-1", "scheduled__2026-11-25T10:00:00"));
         });
     }
 
@@ -73,8 +77,8 @@ class FetchUsersEndpointTest {
         ApiFixture api = anApi();
 
         api.test((server, client) -> {
-            Reply reply = postJson(client, FETCH_USERS,
-                    "{\"count\": 7, \"nationalities\": null, \"gender\": null, \"seed\": null}");
+            Reply reply = postJson(
+                    client, FETCH_USERS, "{\"count\": 7, \"nationalities\": null, \"gender\": null, \"seed\": null}");
 
             assertThat(reply.status()).isEqualTo(202);
             assertThat(api.fetchUsers.onlyCommand()).isEqualTo(new FetchUsersCommand(7, List.of(), null, null, null));
@@ -90,21 +94,62 @@ class FetchUsersEndpointTest {
                 Arguments.of("an array instead of an object", "[1]", null, "body must be a JSON object"),
                 Arguments.of("no count", "{}", "count", "count is required"),
                 Arguments.of("a null count", "{\"count\": null}", "count", "count is required"),
-                Arguments.of("a count that is a string", aFetchUsersBody().with("count", "10").json(), "count", "count must be an integer"),
-                Arguments.of("a count with a fraction", aFetchUsersBody().with("count", 5.5).json(), "count", "count must be an integer"),
+                Arguments.of(
+                        "a count that is a string",
+                        aFetchUsersBody().with("count", "10").json(),
+                        "count",
+                        "count must be an integer"),
+                Arguments.of(
+                        "a count with a fraction",
+                        aFetchUsersBody().with("count", 5.5).json(),
+                        "count",
+                        "count must be an integer"),
                 Arguments.of("a count beyond int", "{\"count\": 99999999999}", "count", "count must be between 1 and"),
-                Arguments.of("a zero count", aFetchUsersBody().with("count", 0).json(), "count", "count: must be between 1 and"),
-                Arguments.of("an unknown field", aFetchUsersBody().with("colour", "red").json(), "colour", "unknown field \"colour\""),
-                Arguments.of("two unknown fields", aFetchUsersBody().with("colour", "red").with("size", 3).json(), "colour",
+                Arguments.of(
+                        "a zero count",
+                        aFetchUsersBody().with("count", 0).json(),
+                        "count",
+                        "count: must be between 1 and"),
+                Arguments.of(
+                        "an unknown field",
+                        aFetchUsersBody().with("colour", "red").json(),
+                        "colour",
+                        "unknown field \"colour\""),
+                Arguments.of(
+                        "two unknown fields",
+                        aFetchUsersBody().with("colour", "red").with("size", 3).json(),
+                        "colour",
                         "unknown fields \"colour\", \"size\""),
-                Arguments.of("nationalities as a string", aFetchUsersBody().with("nationalities", "GB").json(), "nationalities",
+                Arguments.of(
+                        "nationalities as a string",
+                        aFetchUsersBody().with("nationalities", "GB").json(),
+                        "nationalities",
                         "nationalities must be an array of strings"),
-                Arguments.of("a nationality that is a number", aFetchUsersBody().with("nationalities", List.of(1)).json(),
-                        "nationalities", "nationalities must be an array of strings"),
-                Arguments.of("a gender that is a number", aFetchUsersBody().with("gender", 1).json(), "gender", "gender must be a string"),
-                Arguments.of("an unknown gender", aFetchUsersBody().with("gender", "other").json(), "gender", "gender: must be"),
-                Arguments.of("a seed that is a number", aFetchUsersBody().with("seed", 42).json(), "seed", "seed must be a string"),
-                Arguments.of("a seed with spaces", aFetchUsersBody().with("seed", "not a seed").json(), "seed", "seed: must be"));
+                Arguments.of(
+                        "a nationality that is a number",
+                        aFetchUsersBody().with("nationalities", List.of(1)).json(),
+                        "nationalities",
+                        "nationalities must be an array of strings"),
+                Arguments.of(
+                        "a gender that is a number",
+                        aFetchUsersBody().with("gender", 1).json(),
+                        "gender",
+                        "gender must be a string"),
+                Arguments.of(
+                        "an unknown gender",
+                        aFetchUsersBody().with("gender", "other").json(),
+                        "gender",
+                        "gender: must be"),
+                Arguments.of(
+                        "a seed that is a number",
+                        aFetchUsersBody().with("seed", 42).json(),
+                        "seed",
+                        "seed must be a string"),
+                Arguments.of(
+                        "a seed with spaces",
+                        aFetchUsersBody().with("seed", "not a seed").json(),
+                        "seed",
+                        "seed: must be"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,7 +173,10 @@ class FetchUsersEndpointTest {
         ApiFixture api = anApi();
 
         api.test((server, client) -> {
-            Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().json(),
+            Reply reply = postJson(
+                    client,
+                    FETCH_USERS,
+                    aFetchUsersBody().json(),
                     request -> request.header("Idempotency-Key", "k".repeat(201)));
 
             assertThat(reply.status()).isEqualTo(400);
@@ -143,7 +191,10 @@ class FetchUsersEndpointTest {
         api.fetchUsers.failingWith(new RunRuleViolation("unknown nationality code \"XX\"; known: AU, BR, CA"));
 
         api.test((server, client) -> {
-            Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().with("nationalities", List.of("XX")).json());
+            Reply reply = postJson(
+                    client,
+                    FETCH_USERS,
+                    aFetchUsersBody().with("nationalities", List.of("XX")).json());
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.json().size()).isEqualTo(1);
@@ -156,7 +207,10 @@ class FetchUsersEndpointTest {
         ApiFixture api = anApi().with(settings -> settings.withMaxRequestBodyBytes(100));
 
         api.test((server, client) -> {
-            Reply reply = postJson(client, FETCH_USERS, aFetchUsersBody().with("seed", "s".repeat(200)).json());
+            Reply reply = postJson(
+                    client,
+                    FETCH_USERS,
+                    aFetchUsersBody().with("seed", "s".repeat(200)).json());
 
             assertThat(reply.status()).isEqualTo(413);
             assertThat(reply.error()).isEqualTo("request body is larger than the limit of 100 bytes");
@@ -182,7 +236,8 @@ class FetchUsersEndpointTest {
         String body = "{\"count\": 7}";
         ApiFixture api = anApi().with(settings -> settings.withMaxRequestBodyBytes(body.length()));
 
-        api.test((server, client) -> assertThat(postJson(client, FETCH_USERS, body).status()).isEqualTo(202));
+        api.test((server, client) ->
+                assertThat(postJson(client, FETCH_USERS, body).status()).isEqualTo(202));
     }
 
     static Stream<Arguments> content_types_other_than_json() {
@@ -200,8 +255,11 @@ class FetchUsersEndpointTest {
         MediaType mediaType = contentType == null ? null : MediaType.get(contentType);
 
         api.test((server, client) -> {
-            Reply reply = send(client, FETCH_USERS,
-                    request -> request.post(RequestBody.create(aFetchUsersBody().json().getBytes(StandardCharsets.UTF_8), mediaType)));
+            Reply reply = send(
+                    client,
+                    FETCH_USERS,
+                    request -> request.post(
+                            RequestBody.create(aFetchUsersBody().json().getBytes(StandardCharsets.UTF_8), mediaType)));
 
             assertThat(reply.status()).isEqualTo(415);
             assertThat(reply.error()).startsWith(message);
@@ -215,10 +273,15 @@ class FetchUsersEndpointTest {
         byte[] body = aFetchUsersBody().json().getBytes(StandardCharsets.UTF_8);
 
         api.test((server, client) -> {
-            Reply plain = send(client, FETCH_USERS, request -> request.post(RequestBody.create(body, null))
-                    .header("Content-Type", "application/json"));
-            Reply capitals = send(client, FETCH_USERS, request -> request.post(RequestBody.create(body, null))
-                    .header("Content-Type", "Application/JSON; charset=\"UTF-8\""));
+            Reply plain = send(
+                    client,
+                    FETCH_USERS,
+                    request -> request.post(RequestBody.create(body, null)).header("Content-Type", "application/json"));
+            Reply capitals = send(
+                    client,
+                    FETCH_USERS,
+                    request -> request.post(RequestBody.create(body, null))
+                            .header("Content-Type", "Application/JSON; charset=\"UTF-8\""));
 
             assertThat(plain.status()).isEqualTo(202);
             assertThat(capitals.status()).isEqualTo(202);

@@ -10,10 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.Test;
-
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
 
 /** The entry point the composition root uses, on a real socket. */
 class HttpApiTest {
@@ -21,7 +20,13 @@ class HttpApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static HttpApi startOn(int port) {
-        return HttpApi.start(HttpSettings.defaults().withPort(port), new FakeFetchUsers(), new FakeRuns(), new FakeUsers(), new FakeHealth(),
+        return HttpApi.start(
+                HttpSettings.defaults().withPort(port),
+                new FakeFetchUsers(),
+                new FakeReplay(),
+                new FakeRuns(),
+                new FakeUsers(),
+                new FakeHealth(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
@@ -33,19 +38,22 @@ class HttpApiTest {
             assertThat(api.baseUri()).isEqualTo(URI.create("http://127.0.0.1:" + api.port() + "/"));
             health = api.baseUri().resolve("health");
 
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
         }
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(
+                        () -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
     }
 
     @Test
     void given_a_port_already_taken_when_starting_then_it_fails_with_the_address() {
         try (HttpApi first = startOn(0)) {
-            assertThatIllegalStateException().isThrownBy(() -> startOn(first.port()))
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> startOn(first.port()))
                     .withMessageContaining("127.0.0.1:" + first.port());
         }
     }

@@ -23,14 +23,17 @@ class HttpSettingsTest {
     @ParameterizedTest
     @ValueSource(ints = {-1, 65_536})
     void given_a_port_outside_0_to_65535_when_building_then_it_is_refused(int port) {
-        assertThatIllegalArgumentException().isThrownBy(() -> HttpSettings.defaults().withPort(port))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withPort(port))
                 .withMessageContaining("port");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "has space", "newline\n", "ünïcode", "=leading-equals"})
-    void given_a_token_that_could_not_travel_in_a_header_when_building_then_it_is_refused_without_echoing_it(String token) {
-        assertThatIllegalArgumentException().isThrownBy(() -> HttpSettings.defaults().withBearerToken(token))
+    void given_a_token_that_could_not_travel_in_a_header_when_building_then_it_is_refused_without_echoing_it(
+            String token) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withBearerToken(token))
                 .withMessageContaining("bearerToken")
                 .satisfies(e -> {
                     if (!token.isBlank()) {
@@ -42,13 +45,15 @@ class HttpSettingsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -5, 16 * 1024 * 1024 + 1})
     void given_a_body_limit_out_of_range_when_building_then_it_is_refused(int limit) {
-        assertThatIllegalArgumentException().isThrownBy(() -> HttpSettings.defaults().withMaxRequestBodyBytes(limit))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withMaxRequestBodyBytes(limit))
                 .withMessageContaining("maxRequestBodyBytes");
     }
 
     @Test
     void given_a_blank_host_when_building_then_it_is_refused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> HttpSettings.defaults().withHost(" "));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withHost(" "));
     }
 
     @Test

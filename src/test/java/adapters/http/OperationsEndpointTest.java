@@ -4,9 +4,8 @@ import static adapters.http.ApiFixture.anApi;
 import static adapters.http.ApiFixture.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import adapters.http.ApiFixture.Reply;
+import org.junit.jupiter.api.Test;
 
 class OperationsEndpointTest {
 
@@ -33,7 +32,8 @@ class OperationsEndpointTest {
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().path("status").asText()).isEqualTo("READY");
-            assertThat(reply.json().path("dependencies").toString()).isEqualTo("{\"eventstore\":\"ok\",\"kafka\":\"ok\"}");
+            assertThat(reply.json().path("dependencies").toString())
+                    .isEqualTo("{\"eventstore\":\"ok\",\"kafka\":\"ok\"}");
         });
     }
 
@@ -48,7 +48,8 @@ class OperationsEndpointTest {
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.json().path("status").asText()).isEqualTo("NOT_READY");
             assertThat(reply.json().path("dependencies").path("kafka").asText()).isEqualTo("connection refused");
-            assertThat(reply.json().path("dependencies").path("eventstore").asText()).isEqualTo("ok");
+            assertThat(reply.json().path("dependencies").path("eventstore").asText())
+                    .isEqualTo("ok");
             assertThat(api.health.probes()).isEqualTo(1);
         });
     }
@@ -68,9 +69,12 @@ class OperationsEndpointTest {
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.header("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
             assertThat(metrics.body())
-                    .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/runs/{runId}\"} 1")
-                    .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"/api/runs/{runId}\"} 1")
-                    .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"} 1")
+                    .contains(
+                            "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/runs/{runId}\"} 1")
+                    .contains(
+                            "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"/api/runs/{runId}\"} 1")
+                    .contains(
+                            "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"NOT_FOUND\"} 1")
                     .doesNotContain(RunViewBuilder.RUN_ID, "another-id", "/not/a/route");
         });
     }

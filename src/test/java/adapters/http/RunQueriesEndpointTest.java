@@ -10,14 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import adapters.http.ApiFixture.Reply;
+import application.port.in.RunView;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import adapters.http.ApiFixture.Reply;
-import application.port.in.RunView;
 
 class RunQueriesEndpointTest {
 
@@ -34,8 +32,10 @@ class RunQueriesEndpointTest {
             JsonNode run = reply.json();
             List<String> names = new ArrayList<>();
             run.fieldNames().forEachRemaining(names::add);
-            assertThat(names).containsExactly(
-                    Arrays.stream(RunView.class.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new));
+            assertThat(names)
+                    .containsExactly(Arrays.stream(RunView.class.getRecordComponents())
+                            .map(RecordComponent::getName)
+                            .toArray(String[]::new));
             assertThat(run.path("runId").asText()).isEqualTo(RunViewBuilder.RUN_ID);
             assertThat(run.path("status").asText()).isEqualTo("FETCHING");
             assertThat(run.path("published").asLong()).isEqualTo(250);
@@ -51,8 +51,11 @@ class RunQueriesEndpointTest {
         ApiFixture api = anApi();
         api.runs.with(aRunView().build());
 
-        api.test((server, client) -> assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID).json()
-                .path("requestedAt").asText()).isEqualTo("2026-11-25T10:00:00Z"));
+        api.test((server, client) -> assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID)
+                        .json()
+                        .path("requestedAt")
+                        .asText())
+                .isEqualTo("2026-11-25T10:00:00Z"));
     }
 
     @Test
@@ -60,8 +63,11 @@ class RunQueriesEndpointTest {
         ApiFixture api = anApi();
         api.runs.with(aRunView().withLastError("page 3: Zürich – ошибка").build());
 
-        api.test((server, client) -> assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID).json()
-                .path("lastError").asText()).isEqualTo("page 3: Zürich – ошибка"));
+        api.test((server, client) -> assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID)
+                        .json()
+                        .path("lastError")
+                        .asText())
+                .isEqualTo("page 3: Zürich – ошибка"));
     }
 
     @Test
@@ -79,7 +85,9 @@ class RunQueriesEndpointTest {
     @Test
     void given_runs_when_listing_without_a_limit_then_200_with_the_runs_and_the_default_limit_of_20() {
         ApiFixture api = anApi();
-        api.runs.with(aRunView().withRunId("first").build()).with(aRunView().withRunId("second").build());
+        api.runs
+                .with(aRunView().withRunId("first").build())
+                .with(aRunView().withRunId("second").build());
 
         api.test((server, client) -> {
             Reply reply = get(client, "/api/runs");
@@ -98,6 +106,16 @@ class RunQueriesEndpointTest {
             assertThat(get(client, "/api/runs?limit=1").status()).isEqualTo(200);
             assertThat(get(client, "/api/runs?limit=200").status()).isEqualTo(200);
             assertThat(api.runs.limitsAsked()).containsExactly(1, 200);
+        });
+    }
+
+    @Test
+    void given_a_limit_with_blanks_around_it_when_listing_then_the_number_is_read() {
+        ApiFixture api = anApi();
+
+        api.test((server, client) -> {
+            assertThat(get(client, "/api/runs?limit=%2010%20").status()).isEqualTo(200);
+            assertThat(api.runs.limitsAsked()).containsExactly(10);
         });
     }
 

@@ -18,6 +18,7 @@ final class RunViewBuilder {
     private int rejected = 2;
     private long published = 250;
     private int persisted = 200;
+    private int parked = 0;
     private int pagesStored = 3;
     private int pagesTotal = 5;
     private String seed = "demo-1";
@@ -25,6 +26,14 @@ final class RunViewBuilder {
     private String gender = "female";
     private Instant requestedAt = REQUESTED_AT;
     private String lastError = null;
+    private int replays = 0;
+    private String replayState = null;
+    private Instant replayRequestedAt = null;
+    private long replayPublished = 0;
+    private int replayPersisted = 0;
+    private Instant replayedAt = null;
+    private int usersWithFieldProblems = 4;
+    private int usersWithFieldsNulled = 1;
 
     static RunViewBuilder aRunView() {
         return new RunViewBuilder();
@@ -50,8 +59,39 @@ final class RunViewBuilder {
         return this;
     }
 
+    /** The run's first replay, publishing: {@code published} of its users sent again so far. */
+    RunViewBuilder replaying(long published) {
+        this.replays = 1;
+        this.replayState = "PUBLISHING";
+        this.replayRequestedAt = REQUESTED_AT.plusSeconds(3600);
+        this.replayPublished = published;
+        return this;
+    }
+
     RunView build() {
-        return new RunView(runId, status, requested, fetched, rejected, published, persisted, pagesStored, pagesTotal,
-                seed, nationalities, gender, requestedAt, lastError);
+        return new RunView(
+                runId,
+                status,
+                requested,
+                fetched,
+                rejected,
+                published,
+                persisted,
+                parked,
+                pagesStored,
+                pagesTotal,
+                seed,
+                nationalities,
+                gender,
+                requestedAt,
+                lastError,
+                replays,
+                replayState,
+                replayRequestedAt,
+                replayPublished,
+                replayPersisted,
+                replayedAt,
+                usersWithFieldProblems,
+                usersWithFieldsNulled);
     }
 }

@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import adapters.http.ApiFixture.Reply;
 import application.port.in.UserView;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 class UserQueriesEndpointTest {
 
@@ -34,8 +32,10 @@ class UserQueriesEndpointTest {
             JsonNode json = reply.json();
             List<String> names = new ArrayList<>();
             json.fieldNames().forEachRemaining(names::add);
-            assertThat(names).containsExactly(Arrays.stream(UserView.class.getRecordComponents())
-                    .map(RecordComponent::getName).toArray(String[]::new));
+            assertThat(names)
+                    .containsExactly(Arrays.stream(UserView.class.getRecordComponents())
+                            .map(RecordComponent::getName)
+                            .toArray(String[]::new));
             assertThat(json.path("id").asText()).isEqualTo(USER);
             assertThat(json.path("firstName").asText()).isEqualTo("Åse");
             assertThat(json.path("persistedAt").asText()).isEqualTo("2026-11-25T10:00:04.902Z");
@@ -55,7 +55,8 @@ class UserQueriesEndpointTest {
     @Test
     void given_three_users_of_a_run_when_listing_two_per_page_then_the_token_leads_to_the_rest() {
         ApiFixture api = anApi();
-        api.users.with(user("00000000-0000-4000-8000-000000000001", RUN))
+        api.users
+                .with(user("00000000-0000-4000-8000-000000000001", RUN))
                 .with(user("00000000-0000-4000-8000-000000000002", RUN))
                 .with(user("00000000-0000-4000-8000-000000000003", RUN));
 
@@ -93,14 +94,29 @@ class UserQueriesEndpointTest {
             Reply badSize = get(client, "/api/runs/" + RUN + "/users?pageSize=0");
             assertThat(badSize.status()).isEqualTo(400);
             assertThat(badSize.json().path("field").asText()).isEqualTo("pageSize");
-            assertThat(get(client, "/api/runs/" + RUN + "/users?pageSize=x").status()).isEqualTo(400);
+            assertThat(get(client, "/api/runs/" + RUN + "/users?pageSize=x").status())
+                    .isEqualTo(400);
         });
     }
 
     static UserView user(String id, String runId) {
         Instant at = Instant.parse("2026-11-25T10:00:04.902Z");
-        return new UserView(id, "Åse", "Berg", "female", "1 Main St, Oslo", "0150", "ase@example.com", "ase1",
-                Instant.parse("1990-01-02T00:00:00Z"), Instant.parse("2015-05-06T00:00:00Z"), "555", "http://pic",
-                runId, "NO", at, at);
+        return new UserView(
+                id,
+                "Åse",
+                "Berg",
+                "female",
+                "1 Main St, Oslo",
+                "0150",
+                "ase@example.com",
+                "ase1",
+                Instant.parse("1990-01-02T00:00:00Z"),
+                Instant.parse("2015-05-06T00:00:00Z"),
+                "555",
+                "http://pic",
+                runId,
+                "NO",
+                at,
+                at);
     }
 }

@@ -36,10 +36,14 @@ class CachedProbeTest {
 
     @Test
     void given_a_check_that_throws_or_answers_on_several_lines_when_asked_then_one_line_comes_back() {
-        CachedProbe throwing = new CachedProbe(() -> {
-            throw new IllegalStateException("boom");
-        }, Duration.ofSeconds(1), now::get);
-        CachedProbe multiline = new CachedProbe(() -> "broker down\n  at line two\r\n", Duration.ofSeconds(1), now::get);
+        CachedProbe throwing = new CachedProbe(
+                () -> {
+                    throw new IllegalStateException("boom");
+                },
+                Duration.ofSeconds(1),
+                now::get);
+        CachedProbe multiline =
+                new CachedProbe(() -> "broker down\n  at line two\r\n", Duration.ofSeconds(1), now::get);
 
         assertThat(throwing.get()).isEqualTo("probe failed: java.lang.IllegalStateException: boom");
         assertThat(multiline.get()).isEqualTo("broker down at line two");

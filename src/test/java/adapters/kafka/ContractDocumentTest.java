@@ -36,8 +36,7 @@ class ContractDocumentTest {
     private final UserMessageCodec codec = new UserMessageCodec();
 
     /** One row of a field table. */
-    record DocumentedField(String name, String jsonType, boolean nullable) {
-    }
+    record DocumentedField(String name, String jsonType, boolean nullable) {}
 
     @Test
     void given_a_full_user_when_serialized_then_it_has_exactly_the_documented_fields_with_their_types()
@@ -50,15 +49,28 @@ class ContractDocumentTest {
     }
 
     @Test
+    void given_a_user_kept_with_a_field_problem_when_serialized_then_every_field_has_its_documented_type()
+            throws IOException {
+        Map<String, DocumentedField> documented = fieldTable("users_created message");
+        JsonNode json = JSON.readTree(codec.toJson(aUser().withAnUnreadableDob().build()));
+
+        assertThat(json.get("field_problems").isArray()).isTrue();
+        assertThat(UserMessageJsonTest.fieldNames(json)).containsExactlyElementsOf(documented.keySet());
+        documented.values().forEach(field -> assertHasDocumentedType(json.get(field.name()), field));
+    }
+
+    @Test
     void given_a_user_with_only_an_id_when_serialized_then_exactly_the_fields_documented_as_nullable_are_null()
             throws IOException {
         Map<String, DocumentedField> documented = fieldTable("users_created message");
-        JsonNode json = JSON.readTree(codec.toJson(aUser().withOnlyRequiredFields().build()));
+        JsonNode json =
+                JSON.readTree(codec.toJson(aUser().withOnlyRequiredFields().build()));
 
         assertThat(UserMessageJsonTest.fieldNames(json)).containsExactlyElementsOf(documented.keySet());
         documented.values().forEach(field -> {
             JsonNode value = json.get(field.name());
-            assertThat(value.isNull()).as("%s is null, documented nullable=%s", field.name(), field.nullable())
+            assertThat(value.isNull())
+                    .as("%s is null, documented nullable=%s", field.name(), field.nullable())
                     .isEqualTo(field.nullable());
             assertHasDocumentedType(value, field);
         });
@@ -66,8 +78,8 @@ class ContractDocumentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"users_created message", "users_created_dlq message", "users_persisted message"})
-    void given_a_documented_message_when_its_example_is_parsed_then_it_has_the_table_s_fields_and_types(
-            String section) throws IOException {
+    void given_a_documented_message_when_its_example_is_parsed_then_it_has_the_table_s_fields_and_types(String section)
+            throws IOException {
         Map<String, DocumentedField> documented = fieldTable(section);
         JsonNode example = JSON.readTree(example(section));
 
@@ -87,29 +99,65 @@ class ContractDocumentTest {
     void given_the_document_then_it_ends_with_the_http_api_section_pointing_at_the_openapi_document()
             throws IOException {
         List<String> lines = Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8);
-        List<String> headings = lines.stream().filter(line -> line.startsWith("## ")).toList();
+        List<String> headings =
+                lines.stream().filter(line -> line.startsWith("## ")).toList();
 
-        assertThat(headings).containsSubsequence("## Topics", "## users_created message",
-                "## users_created_dlq message", "## users_persisted message", "## HTTP API");
+        assertThat(headings)
+                .containsSubsequence(
+                        "## Topics",
+                        "## users_created message",
+                        "## users_created_dlq message",
+                        "## users_persisted message",
+                        "## HTTP API");
         assertThat(headings.get(headings.size() - 1)).isEqualTo("## HTTP API");
-        assertThat(lines).contains("See the OpenAPI document served at `/openapi.json` "
-                + "(source: `src/main/resources/openapi.json`); a summary follows.");
+        assertThat(lines)
+                .contains("See the OpenAPI document served at `/openapi.json` "
+                        + "(source: `src/main/resources/openapi.json`); a summary follows.");
+    }
+
+    @Test
+    void given_the_topics_section_then_its_size_limits_are_the_ones_the_code_sets() throws IOException {
+        List<String> topics = section("Topics");
+
+        assertThat(sizeLimit(topics, "| `max.message.bytes` of every topic"))
+                .isEqualTo(KafkaSettings.MAX_MESSAGE_BYTES);
+        assertThat(sizeLimit(topics, "| a `users_created` value")).isEqualTo(KafkaSettings.MAX_USER_VALUE_BYTES);
+        for (String topic : List.of("users_created", "users_created_dlq", "users_persisted")) {
+            assertThat(topics)
+                    .as("the %s row of the topic table names its max.message.bytes", topic)
+                    .anySatisfy(row -> assertThat(row)
+                            .startsWith("| `" + topic + "` |")
+                            .contains("| " + KafkaSettings.MAX_MESSAGE_BYTES + " |"));
+        }
+    }
+
+    /** The number in the second cell of the sizes table's row that starts with {@code rowStart}. */
+    private static int sizeLimit(List<String> lines, String rowStart) {
+        String row = lines.stream()
+                .filter(line -> line.startsWith(rowStart))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row starting with " + rowStart));
+        return Integer.parseInt(row.substring(1).split("\\|")[1].strip());
     }
 
     private static void assertHasDocumentedType(JsonNode value, DocumentedField field) {
         assertThat(value).as(field.name() + " present").isNotNull();
         if (value.isNull()) {
-            assertThat(field.nullable()).as(field.name() + " is null but documented as not nullable").isTrue();
+            assertThat(field.nullable())
+                    .as(field.name() + " is null but documented as not nullable")
+                    .isTrue();
             return;
         }
         String type = field.jsonType();
         String description = field.name() + " documented as " + type + ", was " + value;
         if (type.equals("integer")) {
             assertThat(value.isIntegralNumber()).as(description).isTrue();
+        } else if (type.equals("boolean")) {
+            assertThat(value.isBoolean()).as(description).isTrue();
         } else if (type.startsWith("array of strings")) {
             assertThat(value.isArray()).as(description).isTrue();
-            value.forEach(element -> assertString(element, type.substring("array of strings".length()).strip(),
-                    description));
+            value.forEach(element -> assertString(
+                    element, type.substring("array of strings".length()).strip(), description));
         } else if (type.startsWith("string")) {
             assertString(value, type.substring("string".length()).strip(), description);
         } else {
@@ -120,9 +168,11 @@ class ContractDocumentTest {
     private static void assertString(JsonNode value, String format, String description) {
         assertThat(value.isTextual()).as(description).isTrue();
         switch (format) {
-            case "" -> { }
-            case "(UUID)" -> assertThat(UUID.fromString(value.textValue()).toString()).as(description)
-                    .isEqualTo(value.textValue());
+            case "" -> {}
+            case "(UUID)" ->
+                assertThat(UUID.fromString(value.textValue()).toString())
+                        .as(description)
+                        .isEqualTo(value.textValue());
             case "(ISO-8601 instant)" -> {
                 assertThat(value.textValue()).as(description).matches(INSTANT);
                 assertThat(Instant.parse(value.textValue())).isNotNull();
@@ -135,7 +185,9 @@ class ContractDocumentTest {
     static Map<String, DocumentedField> fieldTable(String section) throws IOException {
         List<String> lines = section(section);
         int header = lines.indexOf(TABLE_HEADER);
-        assertThat(header).as("'%s' has a table starting with %s", section, TABLE_HEADER).isNotNegative();
+        assertThat(header)
+                .as("'%s' has a table starting with %s", section, TABLE_HEADER)
+                .isNotNegative();
         assertThat(lines.get(header + 1)).as("separator row").matches("\\|(-+\\|){4}");
         Map<String, DocumentedField> fields = new LinkedHashMap<>();
         for (String line : lines.subList(header + 2, lines.size())) {
@@ -144,12 +196,14 @@ class ContractDocumentTest {
             }
             String[] cells = line.substring(1).split("\\|", 4);
             String name = cells[0].strip();
-            assertThat(name).as("field cell of " + line).matches("`[a-z_]+`");
+            assertThat(name).as("field cell of " + line).matches("`[a-z0-9_]+`");
             String nullable = cells[2].strip();
             assertThat(nullable).as("nullable cell of " + line).isIn("yes", "no");
-            DocumentedField field = new DocumentedField(name.substring(1, name.length() - 1), cells[1].strip(),
-                    nullable.equals("yes"));
-            assertThat(fields.put(field.name(), field)).as("duplicate row for " + field.name()).isNull();
+            DocumentedField field =
+                    new DocumentedField(name.substring(1, name.length() - 1), cells[1].strip(), nullable.equals("yes"));
+            assertThat(fields.put(field.name(), field))
+                    .as("duplicate row for " + field.name())
+                    .isNull();
         }
         assertThat(fields).as("rows of '%s'", section).isNotEmpty();
         return fields;

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import adapters.kafka.KafkaSettings.Compression;
+import adapters.kafka.KafkaSettings.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import adapters.kafka.KafkaSettings.Compression;
-import adapters.kafka.KafkaSettings.Topics;
 
 class KafkaSettingsTest {
 
@@ -32,7 +31,8 @@ class KafkaSettingsTest {
         assertThat(DEFAULTS.maxBlock()).isEqualTo(Duration.ofSeconds(30));
         assertThat(DEFAULTS.deliveryTimeout()).isEqualTo(Duration.ofMillis(60_005));
         assertThat(DEFAULTS.probeTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(DEFAULTS.withRequestTimeout(Duration.ofMillis(500)).probeTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(DEFAULTS.withRequestTimeout(Duration.ofMillis(500)).probeTimeout())
+                .isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
@@ -44,8 +44,13 @@ class KafkaSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost:9092", "10.0.0.1:9092,10.0.0.2:9092", "kafka-0.kafka:9092, kafka-1.kafka:9092",
-            "[::1]:9092"})
+    @ValueSource(
+            strings = {
+                "localhost:9092",
+                "10.0.0.1:9092,10.0.0.2:9092",
+                "kafka-0.kafka:9092, kafka-1.kafka:9092",
+                "[::1]:9092"
+            })
     void given_host_port_lists_when_used_as_servers_then_they_are_accepted(String servers) {
         assertThat(DEFAULTS.withBootstrapServers(servers).bootstrapServers()).isEqualTo(servers);
     }
@@ -55,7 +60,8 @@ class KafkaSettingsTest {
     void given_malformed_servers_when_used_then_the_error_names_the_value(String servers) {
         assertThatThrownBy(() -> DEFAULTS.withBootstrapServers(servers))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bootstrapServers").hasMessageContaining("'" + servers + "'");
+                .hasMessageContaining("bootstrapServers")
+                .hasMessageContaining("'" + servers + "'");
     }
 
     @Test
@@ -73,7 +79,8 @@ class KafkaSettingsTest {
     @ValueSource(strings = {"", ".", "..", "users created", "users/created", "ü"})
     void given_an_illegal_topic_name_when_used_then_it_is_refused(String name) {
         assertThatThrownBy(() -> new Topics(name, "dlq", "persisted"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topics.usersCreated");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("topics.usersCreated");
     }
 
     @Test
@@ -83,7 +90,7 @@ class KafkaSettingsTest {
 
     @Test
     void given_a_prefix_then_every_default_topic_name_carries_it() {
-        assertThat(Topics.prefixed("staging.")).isEqualTo(
-                new Topics("staging.users_created", "staging.users_created_dlq", "staging.users_persisted"));
+        assertThat(Topics.prefixed("staging."))
+                .isEqualTo(new Topics("staging.users_created", "staging.users_created_dlq", "staging.users_persisted"));
     }
 }

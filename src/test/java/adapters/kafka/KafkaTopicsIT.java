@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import adapters.kafka.KafkaSettings.Topics;
+import embedded.EmbeddedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -20,9 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import adapters.kafka.KafkaSettings.Topics;
-import embedded.EmbeddedCluster;
 import testsupport.SharedCluster;
 
 @ExtendWith(SharedCluster.class)
@@ -36,7 +35,8 @@ class KafkaTopicsIT {
     void connect(EmbeddedCluster cluster) {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrapServers()));
         topics = TopicReader.uniqueTopics("topics");
-        settings = KafkaSettings.defaults(cluster.kafkaBootstrapServers()).withTopics(topics)
+        settings = KafkaSettings.defaults(cluster.kafkaBootstrapServers())
+                .withTopics(topics)
                 .withUsersCreatedPartitions(4);
     }
 
@@ -58,28 +58,49 @@ class KafkaTopicsIT {
         assertThat(second.alreadyPresent()).containsExactlyElementsOf(all);
         assertThat(first.warnings()).isEmpty();
         assertThat(second.warnings()).isEmpty();
-        Map<String, TopicDescription> described = admin.describeTopics(all).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described =
+                admin.describeTopics(all).allTopicNames().get(30, TimeUnit.SECONDS);
         assertThat(described.get(topics.usersCreated()).partitions()).hasSize(4);
         assertThat(described.get(topics.usersCreatedDlq()).partitions()).hasSize(1);
         assertThat(described.get(topics.usersPersisted()).partitions()).hasSize(1);
-        assertThat(topicConfig(topics.usersCreatedDlq()).get(TopicConfig.RETENTION_MS_CONFIG).value())
+        assertThat(topicConfig(topics.usersCreatedDlq())
+                        .get(TopicConfig.RETENTION_MS_CONFIG)
+                        .value())
                 .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
-        assertThat(topicConfig(topics.usersCreated()).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value())
+        assertThat(topicConfig(topics.usersCreated())
+                        .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
+                        .value())
                 .isEqualTo("1");
+        for (String topic : all) {
+            assertThat(topicConfig(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                    .as("max.message.bytes of %s", topic)
+                    .satisfies(entry -> {
+                        assertThat(entry.value()).isEqualTo(Integer.toString(KafkaSettings.MAX_MESSAGE_BYTES));
+                        assertThat(entry.isDefault()).isFalse();
+                    });
+        }
     }
 
     @Test
     void given_users_created_exists_with_fewer_partitions_when_ensured_then_it_warns_and_leaves_the_topic_alone()
             throws Exception {
-        admin.createTopics(List.of(new NewTopic(topics.usersCreated(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(List.of(new NewTopic(topics.usersCreated(), 1, (short) 1)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
 
         KafkaTopics.Outcome outcome = new KafkaTopics(settings, admin).ensure();
 
         assertThat(outcome.created()).containsExactly(topics.usersCreatedDlq(), topics.usersPersisted());
-        assertThat(outcome.warnings()).singleElement().asString()
+        assertThat(outcome.warnings())
+                .singleElement()
+                .asString()
                 .contains(topics.usersCreated() + " exists with 1 partition(s), fewer than the 4 configured");
-        assertThat(admin.describeTopics(List.of(topics.usersCreated())).allTopicNames().get(30, TimeUnit.SECONDS)
-                .get(topics.usersCreated()).partitions()).hasSize(1);
+        assertThat(admin.describeTopics(List.of(topics.usersCreated()))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(topics.usersCreated())
+                        .partitions())
+                .hasSize(1);
     }
 
     @Test
@@ -98,7 +119,10 @@ class KafkaTopicsIT {
 
     private Config topicConfig(String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource);
     }
 
     static int unusedPort() throws Exception {

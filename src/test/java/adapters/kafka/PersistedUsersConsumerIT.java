@@ -14,12 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import adapters.eventstore.AxonEventStore;
 import adapters.eventstore.EventStoreSettings;
 import application.RecordPersistedUsers;
@@ -32,6 +26,11 @@ import domain.run.RunDecisions;
 import domain.run.RunId;
 import domain.user.UserId;
 import embedded.EmbeddedCluster;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import testsupport.SharedCluster;
 
 @ExtendWith(SharedCluster.class)
@@ -48,9 +47,10 @@ class PersistedUsersConsumerIT {
         KafkaSettings settings = freshTopics(cluster, "persisted");
         List<UserId> ids = ids(4);
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory));
-             Producer<String, byte[]> producer = KafkaClients.producer(settings)) {
+                Producer<String, byte[]> producer = KafkaClients.producer(settings)) {
             RunId run = fetchedRun(store, 4);
-            Counting counting = new Counting(new RecordPersistedUsers(store, store, Clock.systemUTC()));
+            Counting counting = new Counting(
+                    new RecordPersistedUsers(store.loadRunHistory(), store.recordPersistedIds(), Clock.systemUTC()));
             String topic = settings.topics().usersPersisted();
             producer.send(record(topic, run, ids.subList(0, 3), "q:1"));
             producer.send(record(topic, run, ids.subList(0, 3), "q:1"));
@@ -64,7 +64,9 @@ class PersistedUsersConsumerIT {
             }
 
             assertThat(counting.newIds).containsExactly(3, 0, 0, 1);
-            RunView view = new ViewRuns(store, store).findRun(run.toString()).orElseThrow();
+            RunView view = new ViewRuns(store.loadRunHistory(), store.findRuns())
+                    .findRun(run.toString())
+                    .orElseThrow();
             assertThat(view.persisted()).isEqualTo(4);
             assertThat(view.status()).isEqualTo("COMPLETED");
         }
@@ -117,14 +119,16 @@ class PersistedUsersConsumerIT {
 
     private static RunId fetchedRun(AxonEventStore store, int count) {
         RunId runId = RunId.random();
-        List<RunEvent> events = new ArrayList<>(RunDecisions.request(runId, count, count, "seed", null, null, null, NOW));
+        List<RunEvent> events =
+                new ArrayList<>(RunDecisions.request(runId, count, count, "seed", null, null, null, NOW));
         events.addAll(RunDecisions.pageStored(IngestionRun.replay(events), 1, count, 0, NOW));
-        store.append(runId, 0, events, List.of());
+        store.appendRunEvents().append(runId, 0, events, List.of());
         return runId;
     }
 
     private static ProducerRecord<String, byte[]> record(String topic, RunId run, List<UserId> ids, String batchId) {
-        StringBuilder json = new StringBuilder("{\"schema_version\":1,\"run_id\":\"").append(run)
+        StringBuilder json = new StringBuilder("{\"schema_version\":1,\"run_id\":\"")
+                .append(run)
                 .append("\",\"user_ids\":[");
         for (int i = 0; i < ids.size(); i++) {
             json.append(i == 0 ? "" : ",").append('"').append(ids.get(i)).append('"');
@@ -146,8 +150,8 @@ class PersistedUsersConsumerIT {
     }
 
     private static KafkaSettings freshTopics(EmbeddedCluster cluster, String label) {
-        KafkaSettings settings = KafkaSettings.defaults(cluster.kafkaBootstrapServers())
-                .withTopics(TopicReader.uniqueTopics(label));
+        KafkaSettings settings =
+                KafkaSettings.defaults(cluster.kafkaBootstrapServers()).withTopics(TopicReader.uniqueTopics(label));
         KafkaAdapter.ensureTopics(settings);
         return settings;
     }

@@ -9,17 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Node;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import adapters.kafka.KafkaSettings.Compression;
 import domain.event.UserFetched;
 import domain.run.RunId;
 import embedded.EmbeddedCluster;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import testsupport.SharedCluster;
 
 /**
@@ -31,6 +29,7 @@ class PublishRateIT {
 
     /** -Dkafka.rate.users / -Dkafka.rate.rounds make a longer measurement without editing the test. */
     private static final int USERS = Integer.getInteger("kafka.rate.users", 10_000);
+
     private static final int BATCH = 1_000;
     private static final int ROUNDS = Integer.getInteger("kafka.rate.rounds", 5);
 
@@ -42,7 +41,8 @@ class PublishRateIT {
         Map<Compression, List<Double>> rates = new EnumMap<>(Compression.class);
         RealisticUsers source = new RealisticUsers(7);
         for (Compression compression : Compression.values()) {
-            KafkaSettings s = KafkaSettings.defaults(cluster.kafkaBootstrapServers()).withCompression(compression)
+            KafkaSettings s = KafkaSettings.defaults(cluster.kafkaBootstrapServers())
+                    .withCompression(compression)
                     .withTopics(TopicReader.uniqueTopics("rate_" + compression.kafkaName()));
             KafkaAdapter.ensureTopics(s);
             settings.put(compression, s);
@@ -62,16 +62,20 @@ class PublishRateIT {
                         continue; // warm-up: connections, metadata, JIT
                     }
                     rates.get(compression).add(USERS / (nanos / 1e9));
-                    KafkaUserPublisherIT.printRate("publish " + USERS + " users in batches of 1,000, compression="
-                            + compression.kafkaName() + ", round " + round, USERS, nanos);
+                    KafkaUserPublisherIT.printRate(
+                            "publish " + USERS + " users in batches of 1,000, compression=" + compression.kafkaName()
+                                    + ", round " + round,
+                            USERS,
+                            nanos);
                 }
             }
             rates.forEach((compression, values) -> System.out.printf(
-                    "[kafka-it] compression=%s: median %,.0f users/s over %d rounds%n", compression.kafkaName(),
-                    values.stream().sorted().toList().get(values.size() / 2), values.size()));
+                    "[kafka-it] compression=%s: median %,.0f users/s over %d rounds%n",
+                    compression.kafkaName(), values.stream().sorted().toList().get(values.size() / 2), values.size()));
             printBytesOnDisk(cluster, settings);
             for (Compression compression : Compression.values()) {
-                try (TopicReader reader = new TopicReader(cluster.kafkaBootstrapServers(),
+                try (TopicReader reader = new TopicReader(
+                        cluster.kafkaBootstrapServers(),
                         settings.get(compression).topics().usersCreated())) {
                     assertThat(reader.recordCount()).isEqualTo((long) USERS * (ROUNDS + 1));
                 }
@@ -84,17 +88,25 @@ class PublishRateIT {
     /** What each compression costs on the broker's disk (and the wire): the reason lz4 can win even on loopback. */
     private static void printBytesOnDisk(EmbeddedCluster cluster, Map<Compression, KafkaSettings> settings)
             throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                cluster.kafkaBootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrapServers()))) {
             List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
-                    .map(Node::id).toList();
+                    .map(Node::id)
+                    .toList();
             Map<String, Long> bytesByTopic = new HashMap<>();
-            admin.describeLogDirs(brokers).allDescriptions().get(30, TimeUnit.SECONDS).values().forEach(dirs ->
-                    dirs.values().forEach(dir -> dir.replicaInfos().forEach((partition, info) ->
-                            bytesByTopic.merge(partition.topic(), info.size(), Long::sum))));
+            admin.describeLogDirs(brokers)
+                    .allDescriptions()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()
+                    .forEach(dirs -> dirs.values()
+                            .forEach(dir -> dir.replicaInfos()
+                                    .forEach((partition, info) ->
+                                            bytesByTopic.merge(partition.topic(), info.size(), Long::sum))));
             settings.forEach((compression, s) -> System.out.printf(
                     "[kafka-it] compression=%s: %,d bytes on disk for %,d users = %d bytes/user%n",
-                    compression.kafkaName(), bytesByTopic.get(s.topics().usersCreated()), USERS * (ROUNDS + 1),
+                    compression.kafkaName(),
+                    bytesByTopic.get(s.topics().usersCreated()),
+                    USERS * (ROUNDS + 1),
                     bytesByTopic.get(s.topics().usersCreated()) / (USERS * (ROUNDS + 1))));
         }
     }

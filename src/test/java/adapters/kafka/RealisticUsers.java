@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import domain.event.UserFetched;
 import domain.run.RunId;
 import domain.user.User;
@@ -28,8 +27,10 @@ final class RealisticUsers {
     private static final String FIXTURE = "/fixtures/randomuser/v1.4-mixed21nat-111users.json";
     private static final long DOB_FROM = Instant.parse("1945-01-01T00:00:00Z").toEpochMilli();
     private static final long DOB_TO = Instant.parse("2005-01-01T00:00:00Z").toEpochMilli();
-    private static final long REGISTERED_FROM = Instant.parse("2002-01-01T00:00:00Z").toEpochMilli();
-    private static final long REGISTERED_TO = Instant.parse("2022-01-01T00:00:00Z").toEpochMilli();
+    private static final long REGISTERED_FROM =
+            Instant.parse("2002-01-01T00:00:00Z").toEpochMilli();
+    private static final long REGISTERED_TO =
+            Instant.parse("2022-01-01T00:00:00Z").toEpochMilli();
 
     private final List<JsonNode> profiles = new ArrayList<>();
     private final SplittableRandom random;
@@ -60,18 +61,29 @@ final class RealisticUsers {
         String first = person.at("/name/first").asText();
         String last = any().at("/name/last").asText();
         String gender = person.get("gender").asText();
-        String address = (1 + random.nextInt(9999)) + " " + any().at("/location/street/name").asText() + ", "
-                + place.at("/location/city").asText() + ", " + place.at("/location/state").asText() + ", "
+        String address = (1 + random.nextInt(9999)) + " "
+                + any().at("/location/street/name").asText() + ", "
+                + place.at("/location/city").asText() + ", "
+                + place.at("/location/state").asText() + ", "
                 + place.at("/location/country").asText();
         String email = (first + "." + last).toLowerCase(Locale.ROOT).replace(' ', '-') + "@example.com";
         String username = any().at("/login/username").asText().replaceAll("\\d+$", "") + random.nextInt(1000);
         String phone = scrambleDigits(any().get("phone").asText());
-        String picture = "https://randomuser.me/api/portraits/med/" + (gender.equals("female") ? "women" : "men")
-                + "/" + random.nextInt(100) + ".jpg";
-        return new User(new UserId(UUID.randomUUID()), first, last, gender, address,
-                place.at("/location/postcode").asText(), email, username,
+        String picture = "https://randomuser.me/api/portraits/med/" + (gender.equals("female") ? "women" : "men") + "/"
+                + random.nextInt(100) + ".jpg";
+        return new User(
+                new UserId(UUID.randomUUID()),
+                first,
+                last,
+                gender,
+                address,
+                place.at("/location/postcode").asText(),
+                email,
+                username,
                 Instant.ofEpochMilli(random.nextLong(DOB_FROM, DOB_TO)),
-                Instant.ofEpochMilli(random.nextLong(REGISTERED_FROM, REGISTERED_TO)), phone, picture,
+                Instant.ofEpochMilli(random.nextLong(REGISTERED_FROM, REGISTERED_TO)),
+                phone,
+                picture,
                 place.get("nat").asText());
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import domain.event.UserFetched;
 import domain.run.RunId;
+import domain.user.FieldProblem;
 import domain.user.User;
 import domain.user.UserId;
 
@@ -31,6 +32,7 @@ final class UserFetchedBuilder {
     private RunId runId = RUN;
     private int page = 1;
     private Instant fetchedAt = Instant.parse("2026-11-25T10:00:01.250Z");
+    private List<FieldProblem> fieldProblems = List.of();
 
     static UserFetchedBuilder aUser() {
         return new UserFetchedBuilder();
@@ -41,7 +43,9 @@ final class UserFetchedBuilder {
         List<UserFetched> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             users.add(aUser().withId(new UUID(runId.value().getMostSignificantBits(), i))
-                    .withFirstName("First" + i).withRunId(runId).build());
+                    .withFirstName("First" + i)
+                    .withRunId(runId)
+                    .build());
         }
         return users;
     }
@@ -93,9 +97,29 @@ final class UserFetchedBuilder {
         return this;
     }
 
+    /** A user kept although its {@code dob} could not be read: stored as null, the problem recorded. */
+    UserFetchedBuilder withAnUnreadableDob() {
+        this.dob = null;
+        this.fieldProblems = List.of(new FieldProblem("dob.date", "is not a date: 'yesterday'; stored as null", true));
+        return this;
+    }
+
     UserFetched build() {
-        User user = new User(new UserId(id), firstName, lastName, gender, address, postCode, email, username, dob,
-                registeredDate, phone, picture, nationality);
+        User user = new User(
+                new UserId(id),
+                firstName,
+                lastName,
+                gender,
+                address,
+                postCode,
+                email,
+                username,
+                dob,
+                registeredDate,
+                phone,
+                picture,
+                nationality,
+                fieldProblems);
         return new UserFetched(runId, page, user, fetchedAt);
     }
 }

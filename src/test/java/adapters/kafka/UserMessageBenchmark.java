@@ -12,8 +12,7 @@ import domain.run.RunId;
  */
 public final class UserMessageBenchmark {
 
-    private UserMessageBenchmark() {
-    }
+    private UserMessageBenchmark() {}
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
@@ -43,7 +42,8 @@ public final class UserMessageBenchmark {
             count += users.size();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-8s %,10.0f msgs/s  %6.1f MB/s  (%,d messages in %.2f s)%n", label, count / elapsed,
-                sink / elapsed / 1e6, count, elapsed);
+        System.out.printf(
+                "%-8s %,10.0f msgs/s  %6.1f MB/s  (%,d messages in %.2f s)%n",
+                label, count / elapsed, sink / elapsed / 1e6, count, elapsed);
     }
 }

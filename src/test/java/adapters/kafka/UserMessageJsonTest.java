@@ -11,15 +11,29 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import org.junit.jupiter.api.Test;
-
 import domain.event.UserFetched;
+import org.junit.jupiter.api.Test;
 
 class UserMessageJsonTest {
 
-    static final List<String> DOCUMENTED_FIELDS = List.of("schema_version", "id", "first_name", "last_name", "gender",
-            "address", "post_code", "email", "username", "dob", "registered_date", "phone", "picture", "nationality",
-            "run_id", "fetched_at");
+    static final List<String> DOCUMENTED_FIELDS = List.of(
+            "schema_version",
+            "id",
+            "first_name",
+            "last_name",
+            "gender",
+            "address",
+            "post_code",
+            "email",
+            "username",
+            "dob",
+            "registered_date",
+            "phone",
+            "picture",
+            "nationality",
+            "run_id",
+            "fetched_at",
+            "field_problems");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,20 +71,33 @@ class UserMessageJsonTest {
     @Test
     void given_a_user_with_only_an_id_when_serialized_then_the_unknown_fields_are_present_as_json_null()
             throws Exception {
-        JsonNode json = JSON.readTree(codec.toJson(aUser().withOnlyRequiredFields().build()));
+        JsonNode json =
+                JSON.readTree(codec.toJson(aUser().withOnlyRequiredFields().build()));
 
         assertThat(fieldNames(json)).containsExactlyElementsOf(DOCUMENTED_FIELDS);
         List<String> required = List.of("schema_version", "id", "run_id", "fetched_at");
-        DOCUMENTED_FIELDS.stream().filter(field -> !required.contains(field)).forEach(field ->
-                assertThat(json.get(field).isNull()).as(field).isTrue());
+        DOCUMENTED_FIELDS.stream()
+                .filter(field -> !required.contains(field))
+                .forEach(field -> assertThat(json.get(field).isNull()).as(field).isTrue());
         required.forEach(field -> assertThat(json.get(field).isNull()).as(field).isFalse());
+    }
+
+    @Test
+    void given_a_user_kept_with_a_field_problem_when_serialized_then_field_problems_lists_it_as_one_line()
+            throws Exception {
+        JsonNode json = JSON.readTree(codec.toJson(aUser().withAnUnreadableDob().build()));
+
+        assertThat(json.get("dob").isNull()).isTrue();
+        assertThat(json.get("field_problems").isArray()).isTrue();
+        assertThat(json.get("field_problems"))
+                .extracting(JsonNode::textValue)
+                .containsExactly("dob.date: is not a date: 'yesterday'; stored as null");
     }
 
     @Test
     void given_instants_of_any_precision_when_serialized_then_they_are_utc_with_exactly_milliseconds()
             throws Exception {
-        UserFetched user = aUser()
-                .withDob(Instant.parse("1944-10-04T01:32:33Z"))
+        UserFetched user = aUser().withDob(Instant.parse("1944-10-04T01:32:33Z"))
                 .withRegisteredDate(Instant.parse("1969-12-31T23:59:59.999999999Z"))
                 .withFetchedAt(Instant.parse("2026-11-25T10:00:01.123456Z"))
                 .build();
@@ -84,14 +111,18 @@ class UserMessageJsonTest {
 
     @Test
     void given_non_ascii_text_when_serialized_then_the_bytes_are_utf8_not_escapes() {
-        String text = new String(codec.toJson(aUser().withFirstName("Ǎgir Σοφία محمد").build()), StandardCharsets.UTF_8);
+        String text =
+                new String(codec.toJson(aUser().withFirstName("Ǎgir Σοφία محمد").build()), StandardCharsets.UTF_8);
 
         assertThat(text).contains("\"first_name\":\"Ǎgir Σοφία محمد\"");
     }
 
     @Test
     void given_a_serialized_message_when_parsed_back_then_it_equals_the_message_it_came_from() {
-        for (UserFetched user : List.of(aUser().build(), aUser().withOnlyRequiredFields().build())) {
+        for (UserFetched user : List.of(
+                aUser().build(),
+                aUser().withOnlyRequiredFields().build(),
+                aUser().withAnUnreadableDob().build())) {
             UserMessage message = UserMessage.from(user);
 
             assertThat(codec.fromJson(codec.toJson(message))).isEqualTo(message);

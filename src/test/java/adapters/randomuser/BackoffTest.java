@@ -46,8 +46,10 @@ class BackoffTest {
         assertThat(Backoff.parseRetryAfter("2", NOW)).contains(Duration.ofSeconds(2));
         assertThat(Backoff.parseRetryAfter(" 120 ", NOW)).contains(Duration.ofSeconds(120));
         assertThat(Backoff.parseRetryAfter("99999999999999999999", NOW)).contains(Backoff.MAX_RETRY_AFTER);
-        assertThat(Backoff.parseRetryAfter("Wed, 01 May 2024 12:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
-        assertThat(Backoff.parseRetryAfter("Wed, 01 May 2024 11:00:00 GMT", NOW)).contains(Duration.ZERO);
+        assertThat(Backoff.parseRetryAfter("Wed, 01 May 2024 12:00:30 GMT", NOW))
+                .contains(Duration.ofSeconds(30));
+        assertThat(Backoff.parseRetryAfter("Wed, 01 May 2024 11:00:00 GMT", NOW))
+                .contains(Duration.ZERO);
         assertThat(Backoff.parseRetryAfter("soon", NOW)).isEmpty();
         assertThat(Backoff.parseRetryAfter("-5", NOW)).isEmpty();
         assertThat(Backoff.parseRetryAfter("", NOW)).isEmpty();

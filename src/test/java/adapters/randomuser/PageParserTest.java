@@ -11,18 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import application.port.out.PageQuery;
 import application.port.out.UserPage;
 import application.port.out.UserSourceException.MalformedPage;
 import application.port.out.UserSourceException.RejectedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.user.RawProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PageParserTest {
 
@@ -36,9 +34,16 @@ class PageParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1.4-mixed21nat-111users.json", "v1.4-NL-1user.json", "v1.3-mixed16nat-50users-a.json",
-            "v1.3-BR-1user.json", "v1.3-GB-1user.json", "v1.2-mixed6nat-6users-LEGACY.json",
-            "v1.0-nonat-6users-LEGACY.json"})
+    @ValueSource(
+            strings = {
+                "v1.4-mixed21nat-111users.json",
+                "v1.4-NL-1user.json",
+                "v1.3-mixed16nat-50users-a.json",
+                "v1.3-BR-1user.json",
+                "v1.3-GB-1user.json",
+                "v1.2-mixed6nat-6users-LEGACY.json",
+                "v1.0-nonat-6users-LEGACY.json"
+            })
     void given_a_real_fixture_when_parsing_then_each_profile_equals_what_jackson_databind_reads(String fixture)
             throws IOException {
         byte[] body = ScriptedServer.fixtureBytes(fixture);
@@ -46,7 +51,8 @@ class PageParserTest {
 
         UserPage page = parser.parse(QUERY, body);
 
-        assertThat(page.apiVersion()).isEqualTo(tree.path("info").path("version").asText(""));
+        assertThat(page.apiVersion())
+                .isEqualTo(tree.path("info").path("version").asText(""));
         assertThat(page.profiles()).hasSize(tree.get("results").size());
         for (int i = 0; i < page.profiles().size(); i++) {
             String compact = MAPPER.writeValueAsString(tree.get("results").get(i));
@@ -60,16 +66,20 @@ class PageParserTest {
         UserPage page = parser.parse(QUERY, ScriptedServer.fixtureBytes("v1.4-mixed21nat-111users.json"));
 
         RawProfile iranian = page.profiles().stream()
-                .filter(profile -> "IR".equals(profile.fields().get("nat"))).findFirst().orElseThrow();
+                .filter(profile -> "IR".equals(profile.fields().get("nat")))
+                .findFirst()
+                .orElseThrow();
         @SuppressWarnings("unchecked")
         Map<String, Object> id = (Map<String, Object>) iranian.fields().get("id");
         assertThat(id).containsKey("value");
         assertThat(id.get("value")).isNull();
         assertThat(iranian.json()).contains("\"value\":null");
-        assertThat(page.profiles()).anySatisfy(profile ->
-                assertThat(((Map<?, ?>) profile.fields().get("location")).get("postcode")).isInstanceOf(Integer.class));
-        assertThat(page.profiles()).anySatisfy(profile ->
-                assertThat(((Map<?, ?>) profile.fields().get("location")).get("postcode")).isInstanceOf(String.class));
+        assertThat(page.profiles())
+                .anySatisfy(profile -> assertThat(((Map<?, ?>) profile.fields().get("location")).get("postcode"))
+                        .isInstanceOf(Integer.class));
+        assertThat(page.profiles())
+                .anySatisfy(profile -> assertThat(((Map<?, ?>) profile.fields().get("location")).get("postcode"))
+                        .isInstanceOf(String.class));
         assertThat(iranian.json()).doesNotContain("\\u");
     }
 
@@ -79,18 +89,26 @@ class PageParserTest {
                 + "\"e\":123456789012345678901234567890,\"f\":[true,false,null],\"g\":{}}]}");
 
         RawProfile profile = page.profiles().get(0);
-        assertThat(profile.json()).isEqualTo("{\"a\":1.50,\"b\":-0,\"c\":12345678901,\"d\":1e3,"
-                + "\"e\":123456789012345678901234567890,\"f\":[true,false,null],\"g\":{}}");
-        assertThat(profile.fields()).containsEntry("a", 1.5).containsEntry("c", 12345678901L).containsEntry("d", 1000.0)
-                .containsEntry("f", Arrays.asList(true, false, null)).containsEntry("g", Map.of());
+        assertThat(profile.json())
+                .isEqualTo("{\"a\":1.50,\"b\":-0,\"c\":12345678901,\"d\":1e3,"
+                        + "\"e\":123456789012345678901234567890,\"f\":[true,false,null],\"g\":{}}");
+        assertThat(profile.fields())
+                .containsEntry("a", 1.5)
+                .containsEntry("c", 12345678901L)
+                .containsEntry("d", 1000.0)
+                .containsEntry("f", Arrays.asList(true, false, null))
+                .containsEntry("g", Map.of());
         assertThat(profile.fields().get("e")).isEqualTo(new BigInteger("123456789012345678901234567890"));
     }
 
     @Test
     void given_no_info_when_parsing_then_the_api_version_is_empty() {
         assertThat(parse("{\"results\":[]}").apiVersion()).isEmpty();
-        assertThat(parse("{\"results\":[],\"info\":{\"version\":null}}").apiVersion()).isEmpty();
-        assertThat(parse("{\"info\":{\"seed\":\"x\",\"version\":\"1.3\"},\"results\":[]}").apiVersion()).isEqualTo("1.3");
+        assertThat(parse("{\"results\":[],\"info\":{\"version\":null}}").apiVersion())
+                .isEmpty();
+        assertThat(parse("{\"info\":{\"seed\":\"x\",\"version\":\"1.3\"},\"results\":[]}")
+                        .apiVersion())
+                .isEqualTo("1.3");
     }
 
     @Test
@@ -124,17 +142,23 @@ class PageParserTest {
     @Test
     void given_a_structurally_wrong_body_when_parsing_then_malformed_naming_what_is_wrong() {
         assertThatThrownBy(() -> parse("")).isInstanceOf(MalformedPage.class).hasMessageContaining("empty body");
-        assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(MalformedPage.class)
+        assertThatThrownBy(() -> parse("[1,2]"))
+                .isInstanceOf(MalformedPage.class)
                 .hasMessageContaining("the body is an array, not a JSON object");
-        assertThatThrownBy(() -> parse("{\"info\":{}}")).isInstanceOf(MalformedPage.class)
+        assertThatThrownBy(() -> parse("{\"info\":{}}"))
+                .isInstanceOf(MalformedPage.class)
                 .hasMessageContaining("no \"results\" array");
-        assertThatThrownBy(() -> parse("{\"results\":null}")).isInstanceOf(MalformedPage.class)
+        assertThatThrownBy(() -> parse("{\"results\":null}"))
+                .isInstanceOf(MalformedPage.class)
                 .hasMessageContaining("\"results\" is null, not an array");
-        assertThatThrownBy(() -> parse("{\"results\":[{\"a\":1},\"b\"]}")).isInstanceOf(MalformedPage.class)
+        assertThatThrownBy(() -> parse("{\"results\":[{\"a\":1},\"b\"]}"))
+                .isInstanceOf(MalformedPage.class)
                 .hasMessageContaining("results[1] is a string, not an object");
-        assertThatThrownBy(() -> parse("{\"results\":[]} trailing")).isInstanceOf(MalformedPage.class)
+        assertThatThrownBy(() -> parse("{\"results\":[]} trailing"))
+                .isInstanceOf(MalformedPage.class)
                 .hasMessageContaining("invalid JSON");
-        assertThatThrownBy(() -> parse("{\"results\":[]}{}")).isInstanceOf(MalformedPage.class)
+        assertThatThrownBy(() -> parse("{\"results\":[]}{}"))
+                .isInstanceOf(MalformedPage.class)
                 .hasMessageContaining("content after the JSON object");
     }
 
@@ -149,8 +173,11 @@ class PageParserTest {
 
     @Test
     void given_small_error_bodies_when_reading_the_source_error_then_only_json_errors_are_found() {
-        assertThat(parser.sourceError("{\"error\":\"too many\"}".getBytes(StandardCharsets.UTF_8))).contains("too many");
-        assertThat(parser.sourceError("Not Found".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(parser.sourceError("{\"message\":\"x\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(parser.sourceError("{\"error\":\"too many\"}".getBytes(StandardCharsets.UTF_8)))
+                .contains("too many");
+        assertThat(parser.sourceError("Not Found".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(parser.sourceError("{\"message\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 }

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import application.port.out.PageQuery;
 import application.port.out.UserPage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.user.RawProfile;
 
 /**
@@ -23,8 +22,7 @@ public final class PageParsingBenchmark {
 
     private static final String FIXTURE = "v1.4-mixed21nat-111users.json";
 
-    private PageParsingBenchmark() {
-    }
+    private PageParsingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
@@ -34,10 +32,11 @@ public final class PageParsingBenchmark {
         ObjectMapper mapper = new ObjectMapper();
 
         Workload singlePass = () -> parser.parse(query, body).profiles().size();
-        Workload treeBaseline = () -> treeThenConvert(mapper, query, body).profiles().size();
+        Workload treeBaseline =
+                () -> treeThenConvert(mapper, query, body).profiles().size();
 
-        System.out.printf("fixture %s: %d bytes, 111 users, Java %s%n", FIXTURE, body.length,
-                System.getProperty("java.version"));
+        System.out.printf(
+                "fixture %s: %d bytes, 111 users, Java %s%n", FIXTURE, body.length, System.getProperty("java.version"));
         for (int round = 1; round <= 3; round++) {
             report("single pass (adapter)", singlePass, seconds, body.length);
             report("tree + convertValue  ", treeBaseline, seconds, body.length);
@@ -72,7 +71,8 @@ public final class PageParsingBenchmark {
         } while (now < end);
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         double wall = (now - start) / 1e9;
-        System.out.printf("%s: %,9.0f users/cpu-s  %6.1f MB/cpu-s  %7.1f µs cpu/page  (wall: %,9.0f users/s)%n",
+        System.out.printf(
+                "%s: %,9.0f users/cpu-s  %6.1f MB/cpu-s  %7.1f µs cpu/page  (wall: %,9.0f users/s)%n",
                 name, users / cpu, pages * (double) bodyBytes / cpu / 1e6, cpu / pages * 1e6, users / wall);
     }
 

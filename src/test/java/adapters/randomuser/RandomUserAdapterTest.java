@@ -26,13 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import application.port.out.FetchUserPagePort;
 import application.port.out.PageQuery;
 import application.port.out.UserPage;
@@ -40,7 +33,13 @@ import application.port.out.UserSourceException;
 import application.port.out.UserSourceException.MalformedPage;
 import application.port.out.UserSourceException.RejectedRequest;
 import application.port.out.UserSourceException.Unavailable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import domain.run.RequestLimits;
 import domain.user.RawProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class RandomUserAdapterTest {
 
@@ -84,8 +83,7 @@ class RandomUserAdapterTest {
 
         adapter().fetchPage(new PageQuery(3, 50, "run seed&x=1", List.of("US", "GB"), Optional.of("female")));
 
-        assertThat(server.queries())
-                .containsExactly("results=50&page=3&seed=run+seed%26x%3D1&nat=US,GB&gender=female");
+        assertThat(server.queries()).containsExactly("results=50&page=3&seed=run+seed%26x%3D1&nat=US,GB&gender=female");
     }
 
     @Test
@@ -98,7 +96,8 @@ class RandomUserAdapterTest {
     }
 
     @Test
-    void given_a_real_1_4_page_when_fetching_then_every_profile_comes_with_its_json_text_and_fields() throws IOException {
+    void given_a_real_1_4_page_when_fetching_then_every_profile_comes_with_its_json_text_and_fields()
+            throws IOException {
         server.always(fixture(FIXTURE));
 
         UserPage page = adapter().fetchPage(page(1));
@@ -145,8 +144,8 @@ class RandomUserAdapterTest {
 
         assertThat(page.profiles()).hasSize(111);
         assertThat(server.requests()).isEqualTo(4);
-        assertThat(time.sleeps()).containsExactly(
-                Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000));
+        assertThat(time.sleeps())
+                .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000));
     }
 
     @Test
@@ -176,7 +175,8 @@ class RandomUserAdapterTest {
                 .withMaxAttempts(3));
 
         assertThatThrownBy(() -> adapter.fetchPage(page(1)))
-                .isInstanceOfSatisfying(Unavailable.class, e -> assertThat(e.attempts()).isEqualTo(3))
+                .isInstanceOfSatisfying(
+                        Unavailable.class, e -> assertThat(e.attempts()).isEqualTo(3))
                 .hasMessageContaining("connection refused")
                 .hasMessageContaining("127.0.0.1:" + closedPort);
         assertThat(time.sleeps()).hasSize(2);
@@ -185,10 +185,12 @@ class RandomUserAdapterTest {
     @Test
     void given_a_source_that_never_answers_when_fetching_then_unavailable_naming_the_timeout() {
         server.always(hang());
-        FetchUserPagePort adapter = adapter(settings().withRequestTimeout(Duration.ofMillis(300)).withMaxAttempts(2));
+        FetchUserPagePort adapter =
+                adapter(settings().withRequestTimeout(Duration.ofMillis(300)).withMaxAttempts(2));
 
         assertThatThrownBy(() -> adapter.fetchPage(page(1)))
-                .isInstanceOfSatisfying(Unavailable.class, e -> assertThat(e.attempts()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        Unavailable.class, e -> assertThat(e.attempts()).isEqualTo(2))
                 .hasMessageContaining("timeout after 300 ms");
     }
 
@@ -257,7 +259,8 @@ class RandomUserAdapterTest {
             for (int answered = 0; answered < 6; answered++) {
                 int done = answered;
                 // let the callers pile up against the limit before each answer
-                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                await().atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(5))
                         .until(() -> server.answered() == done && server.inFlight() == Math.min(2, 6 - done));
                 gate.release();
             }
@@ -290,7 +293,7 @@ class RandomUserAdapterTest {
         FetchUserPagePort adapter = adapter(settings());
 
         for (int page = 1; page <= 5; page++) {
-            adapter.fetchPage(new PageQuery(page, PageQuery.MAX_RESULTS, "seed", List.of(), Optional.empty()));
+            adapter.fetchPage(new PageQuery(page, RequestLimits.MAX_PAGE_SIZE, "seed", List.of(), Optional.empty()));
         }
 
         assertThat(time.sleeps()).isEmpty();
@@ -300,8 +303,12 @@ class RandomUserAdapterTest {
     void given_an_interrupt_during_the_backoff_when_fetching_then_it_gives_up_with_the_flag_restored() {
         server.always(status(503, ""));
         Environment interrupting = new Environment(
-                duration -> { throw new InterruptedException("shutting down"); },
-                time, time.clock(), () -> 1.0);
+                duration -> {
+                    throw new InterruptedException("shutting down");
+                },
+                time,
+                time.clock(),
+                () -> 1.0);
         FetchUserPagePort adapter = RandomUserAdapter.create(settings(), interrupting);
 
         try {

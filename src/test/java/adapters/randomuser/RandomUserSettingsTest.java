@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
 import adapters.randomuser.RandomUserSettings.RateLimit;
 import adapters.randomuser.RandomUserSettings.RateLimitMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RandomUserSettingsTest {
 
@@ -30,15 +29,27 @@ class RandomUserSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080/api/1.4/", "http://127.45.6.7/api/", "http://localhost:1/",
-            "http://LOCALHOST/api/1.4/", "http://[::1]:9000/api/1.4/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080/api/1.4/",
+                "http://127.45.6.7/api/",
+                "http://localhost:1/",
+                "http://LOCALHOST/api/1.4/",
+                "http://[::1]:9000/api/1.4/"
+            })
     void given_a_loopback_base_url_when_the_rate_limit_is_not_set_then_it_is_off(String url) {
         assertThat(DEFAULTS.withBaseUrl(URI.create(url)).effectiveRateLimit()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://randomuser.me/api/1.4/", "http://10.0.0.1/api/", "http://128.0.0.1/",
-            "http://localhost.example.com/", "http://[::2]/"})
+    @ValueSource(
+            strings = {
+                "https://randomuser.me/api/1.4/",
+                "http://10.0.0.1/api/",
+                "http://128.0.0.1/",
+                "http://localhost.example.com/",
+                "http://[::2]/"
+            })
     void given_a_remote_base_url_when_the_rate_limit_is_not_set_then_the_default_limit_applies(String url) {
         assertThat(DEFAULTS.withBaseUrl(URI.create(url)).effectiveRateLimit())
                 .contains(RandomUserSettings.DEFAULT_RATE_LIMIT);
@@ -66,17 +77,24 @@ class RandomUserSettingsTest {
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
                 .withMaxConcurrentRequests(9);
 
-        assertThat(changed).isEqualTo(new RandomUserSettings(DEFAULTS.baseUrl(), Duration.ofSeconds(3),
-                Duration.ofSeconds(1), 2, Duration.ofMillis(10), Duration.ofMillis(20), 9,
-                RandomUserSettings.DEFAULT_RATE_LIMIT, RateLimitMode.AUTOMATIC));
+        assertThat(changed)
+                .isEqualTo(new RandomUserSettings(
+                        DEFAULTS.baseUrl(),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(1),
+                        2,
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(20),
+                        9,
+                        RandomUserSettings.DEFAULT_RATE_LIMIT,
+                        RateLimitMode.AUTOMATIC));
     }
 
     @Test
     void given_invalid_values_when_building_then_the_message_names_the_setting() {
         assertThatThrownBy(() -> DEFAULTS.withBaseUrl(URI.create("ftp://randomuser.me/")))
                 .hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> DEFAULTS.withBaseUrl(URI.create("/api/1.4/")))
-                .hasMessageContaining("baseUrl");
+        assertThatThrownBy(() -> DEFAULTS.withBaseUrl(URI.create("/api/1.4/"))).hasMessageContaining("baseUrl");
         assertThatThrownBy(() -> DEFAULTS.withBaseUrl(URI.create("https://randomuser.me/api/?results=5")))
                 .hasMessageContaining("baseUrl must not carry a query");
         assertThatThrownBy(() -> DEFAULTS.withBaseUrl(null)).hasMessageContaining("baseUrl");

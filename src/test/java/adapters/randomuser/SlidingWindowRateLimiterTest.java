@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
-
 import adapters.randomuser.RandomUserSettings.RateLimit;
+import org.junit.jupiter.api.Test;
 
 class SlidingWindowRateLimiterTest {
 
@@ -32,12 +31,12 @@ class SlidingWindowRateLimiterTest {
     void given_a_full_window_when_acquiring_then_it_waits_until_the_oldest_requests_leave_it()
             throws InterruptedException {
         SlidingWindowRateLimiter limiter = limiter(18_000, Duration.ofMinutes(5));
-        limiter.acquire(5000);                  // t = 0
+        limiter.acquire(5000); // t = 0
         time.sleep(Duration.ofMinutes(1));
-        limiter.acquire(5000);                  // t = 1 min
-        limiter.acquire(5000);                  // t = 1 min, 15,000 in the window
+        limiter.acquire(5000); // t = 1 min
+        limiter.acquire(5000); // t = 1 min, 15,000 in the window
 
-        limiter.acquire(5000);                  // needs the t = 0 request gone: t = 5 min
+        limiter.acquire(5000); // needs the t = 0 request gone: t = 5 min
 
         assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(4));
         assertThat(time.nanoTime()).isEqualTo(Duration.ofMinutes(5).toNanos());

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import domain.event.PageFetchFailed;
 import domain.event.PageStored;
 import domain.event.RunCompleted;
@@ -18,6 +16,7 @@ import domain.event.RunEvent;
 import domain.event.RunFailed;
 import domain.event.RunFetched;
 import domain.event.RunRequested;
+import org.junit.jupiter.api.Test;
 
 class IngestionRunTest {
 
@@ -74,12 +73,16 @@ class IngestionRunTest {
     }
 
     @Test
-    void given_some_pages_stored_out_of_order_when_resuming_after_a_crash_then_the_missing_pages_come_in_ascending_order() {
+    void
+            given_some_pages_stored_out_of_order_when_resuming_after_a_crash_then_the_missing_pages_come_in_ascending_order() {
         RunBuilder builder = aRun().withCount(50).withPageSize(10);
         RunId id = builder.runId();
 
-        IngestionRun run = IngestionRun.replay(List.of(builder.requested(),
-                new PageStored(id, 4, 10, 0), new PageStored(id, 1, 10, 0), new PageStored(id, 2, 10, 0)));
+        IngestionRun run = IngestionRun.replay(List.of(
+                builder.requested(),
+                new PageStored(id, 4, 10, 0),
+                new PageStored(id, 1, 10, 0),
+                new PageStored(id, 2, 10, 0)));
 
         assertThat(run.status()).isEqualTo(RunStatus.FETCHING);
         assertThat(run.pagesToFetch()).containsExactly(3, 5);
@@ -118,15 +121,18 @@ class IngestionRunTest {
     void given_a_page_out_of_range_when_asking_its_size_then_it_is_refused() {
         IngestionRun run = aRun().withCount(25).withPageSize(10).build();
 
-        assertThatThrownBy(() -> run.resultsOnPage(4)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("page 4").hasMessageContaining("1..3");
+        assertThatThrownBy(() -> run.resultsOnPage(4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("page 4")
+                .hasMessageContaining("1..3");
         assertThatThrownBy(() -> run.resultsOnPage(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void given_a_page_already_stored_when_a_second_page_stored_is_applied_then_it_is_ignored() {
         RunBuilder builder = aRun().withCount(25).withPageSize(10);
-        IngestionRun once = IngestionRun.replay(List.of(builder.requested(), new PageStored(builder.runId(), 1, 10, 0)));
+        IngestionRun once =
+                IngestionRun.replay(List.of(builder.requested(), new PageStored(builder.runId(), 1, 10, 0)));
 
         IngestionRun twice = once.apply(new PageStored(builder.runId(), 1, 10, 0));
 
@@ -139,7 +145,8 @@ class IngestionRunTest {
         RunBuilder builder = aRun().withCount(25).withPageSize(10);
         RunId id = builder.runId();
 
-        IngestionRun run = IngestionRun.replay(List.of(builder.requested(),
+        IngestionRun run = IngestionRun.replay(List.of(
+                builder.requested(),
                 new PageFetchFailed(id, 1, 1, "page 1: HTTP 503", T1),
                 new PageFetchFailed(id, 1, 2, "page 1: timeout", T1),
                 new PageFetchFailed(id, 3, 1, "page 3: HTTP 429", T2)));
@@ -156,7 +163,8 @@ class IngestionRunTest {
         RunBuilder builder = aRun();
         RunId id = builder.runId();
 
-        IngestionRun run = IngestionRun.replay(List.of(builder.requested(),
+        IngestionRun run = IngestionRun.replay(List.of(
+                builder.requested(),
                 new PageFetchFailed(id, 1, 1, "page 1: HTTP 400", T1),
                 new RunFailed(id, "page 1 failed 1 time, last: page 1: HTTP 400", T1)));
 
@@ -180,10 +188,12 @@ class IngestionRunTest {
     void given_an_empty_history_or_one_without_run_requested_first_when_replayed_then_it_is_refused() {
         RunId id = aRun().runId();
 
-        assertThatThrownBy(() -> IngestionRun.replay(List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IngestionRun.replay(List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> IngestionRun.replay(List.of(new PageStored(id, 1, 10, 0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts with RunRequested");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starts with RunRequested");
     }
 
     @Test
@@ -192,7 +202,8 @@ class IngestionRunTest {
         RunId other = RunId.of("00000000-0000-0000-0000-000000000002");
 
         assertThatThrownBy(() -> run.apply(new PageStored(other, 1, 10, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(other.toString());
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(other.toString());
     }
 
     @Test

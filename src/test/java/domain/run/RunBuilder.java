@@ -61,8 +61,8 @@ final class RunBuilder {
 
     /** The run's first event, as {@link RunDecisions#request} decides it. */
     RunRequested requested() {
-        List<RunEvent> events = RunDecisions.request(runId, count, pageSize, seed, nationalities, gender,
-                idempotencyKey, REQUESTED_AT);
+        List<RunEvent> events =
+                RunDecisions.request(runId, count, pageSize, seed, nationalities, gender, idempotencyKey, REQUESTED_AT);
         return (RunRequested) events.get(0);
     }
 

@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import domain.event.PageFetchFailed;
 import domain.event.PageStored;
 import domain.event.RunCompleted;
@@ -21,6 +18,8 @@ import domain.event.RunEvent;
 import domain.event.RunFailed;
 import domain.event.RunFetched;
 import domain.event.RunRequested;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 class RunDecisionsTest {
 
@@ -33,16 +32,18 @@ class RunDecisionsTest {
 
         @Test
         void given_valid_values_when_requested_then_run_requested_records_them_normalized() {
-            List<RunEvent> events = RunDecisions.request(id, 100, 50, "abc", List.of("gb", " fr ", "GB"), "Female",
-                    "airflow-run-1", REQUESTED_AT);
+            List<RunEvent> events = RunDecisions.request(
+                    id, 100, 50, "abc", List.of("gb", " fr ", "GB"), "Female", "airflow-run-1", REQUESTED_AT);
 
-            assertThat(events).containsExactly(new RunRequested(id, 100, 50, "abc", List.of("GB", "FR"), "female",
-                    "airflow-run-1", REQUESTED_AT));
+            assertThat(events)
+                    .containsExactly(new RunRequested(
+                            id, 100, 50, "abc", List.of("GB", "FR"), "female", "airflow-run-1", REQUESTED_AT));
         }
 
         @Test
         void given_no_filters_when_requested_then_any_nationality_and_any_gender() {
-            RunRequested requested = (RunRequested) RunDecisions.request(id, 1, 1, "s", null, null, null, REQUESTED_AT).get(0);
+            RunRequested requested = (RunRequested) RunDecisions.request(id, 1, 1, "s", null, null, null, REQUESTED_AT)
+                    .get(0);
 
             assertThat(requested.nationalities()).isEmpty();
             assertThat(requested.gender()).isNull();
@@ -51,16 +52,20 @@ class RunDecisionsTest {
 
         @Test
         void given_the_limits_when_requested_then_they_are_accepted() {
-            assertThat(RunDecisions.request(id, 1_000_000, 5000, "s", List.of(), null, null, REQUESTED_AT)).hasSize(1);
-            assertThat(RunDecisions.request(id, 1, 1, "s", List.of(), "male", null, REQUESTED_AT)).hasSize(1);
+            assertThat(RunDecisions.request(id, 1_000_000, 5000, "s", List.of(), null, null, REQUESTED_AT))
+                    .hasSize(1);
+            assertThat(RunDecisions.request(id, 1, 1, "s", List.of(), "male", null, REQUESTED_AT))
+                    .hasSize(1);
         }
 
         @Test
         void given_every_known_nationality_when_requested_then_all_are_accepted() {
-            List<String> all = List.of("AU", "BR", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IN", "IR",
-                    "MX", "NL", "NO", "NZ", "RS", "TR", "UA", "US");
+            List<String> all = List.of(
+                    "AU", "BR", "CA", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IN", "IR", "MX", "NL", "NO",
+                    "NZ", "RS", "TR", "UA", "US");
 
-            RunRequested requested = (RunRequested) RunDecisions.request(id, 10, 10, "s", all, null, null, REQUESTED_AT).get(0);
+            RunRequested requested = (RunRequested) RunDecisions.request(id, 10, 10, "s", all, null, null, REQUESTED_AT)
+                    .get(0);
 
             assertThat(requested.nationalities()).containsExactlyElementsOf(all);
         }
@@ -75,7 +80,8 @@ class RunDecisionsTest {
         @Test
         void given_count_above_a_million_when_requested_then_it_is_refused() {
             assertThatThrownBy(() -> RunDecisions.request(id, 1_000_001, 10, "s", List.of(), null, null, REQUESTED_AT))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("was 1000001");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("was 1000001");
         }
 
         @Test
@@ -87,7 +93,8 @@ class RunDecisionsTest {
 
         @Test
         void given_an_unknown_nationality_when_requested_then_the_violation_names_it() {
-            assertThatThrownBy(() -> RunDecisions.request(id, 10, 10, "s", List.of("GB", "XX", "zz"), null, null, REQUESTED_AT))
+            assertThatThrownBy(() ->
+                            RunDecisions.request(id, 10, 10, "s", List.of("GB", "XX", "zz"), null, null, REQUESTED_AT))
                     .isInstanceOf(RunRuleViolation.class)
                     .hasMessageStartingWith("unknown nationality 'XX', 'zz'; known: AU, BR, CA")
                     .hasMessageNotContaining("'GB'");
@@ -103,9 +110,11 @@ class RunDecisionsTest {
         @Test
         void given_a_blank_seed_when_requested_then_it_is_refused() {
             assertThatThrownBy(() -> RunDecisions.request(id, 10, 10, " ", List.of(), null, null, REQUESTED_AT))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("seed");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("seed");
             assertThatThrownBy(() -> RunDecisions.request(id, 10, 10, null, List.of(), null, null, REQUESTED_AT))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("seed");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("seed");
         }
 
         @Test
@@ -162,13 +171,41 @@ class RunDecisionsTest {
         }
 
         @Test
+        void given_pages_with_users_kept_with_field_problems_when_stored_then_the_run_counts_them() {
+            IngestionRun run = aRun().withCount(25).withPageSize(10).build();
+            run = applyAll(run, RunDecisions.pageStored(run, 1, 10, 0, 3, 1, LATER));
+
+            List<RunEvent> events = RunDecisions.pageStored(run, 2, 9, 1, 2, 2, LATER);
+
+            assertThat(events).containsExactly(new PageStored(run.runId(), 2, 9, 1, 2, 2));
+            IngestionRun after = applyAll(run, events);
+            assertThat(after.usersWithFieldProblems()).isEqualTo(5);
+            assertThat(after.usersWithFieldsNulled()).isEqualTo(3);
+            assertThat(applyAll(after, events).usersWithFieldProblems())
+                    .as("a page stored twice counts once")
+                    .isEqualTo(5);
+        }
+
+        @Test
+        void given_field_problem_counts_that_do_not_fit_the_accepted_users_when_stored_then_refused() {
+            IngestionRun run = aRun().withCount(25).withPageSize(10).build();
+
+            assertThatThrownBy(() -> RunDecisions.pageStored(run, 1, 5, 0, 6, 0, LATER))
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("field problems (6) <= accepted (5)");
+            assertThatThrownBy(() -> RunDecisions.pageStored(run, 1, 5, 0, 2, 3, LATER))
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("users with fields nulled (3)");
+        }
+
+        @Test
         void given_the_last_missing_page_when_stored_then_the_run_is_fetched_with_the_totals() {
             IngestionRun run = aRun().withCount(25).withPageSize(10).withStoredPages(3, 1);
 
             List<RunEvent> events = RunDecisions.pageStored(run, 2, 10, 0, LATER);
 
-            assertThat(events).containsExactly(new PageStored(run.runId(), 2, 10, 0),
-                    new RunFetched(run.runId(), 25, 0, LATER));
+            assertThat(events)
+                    .containsExactly(new PageStored(run.runId(), 2, 10, 0), new RunFetched(run.runId(), 25, 0, LATER));
             IngestionRun after = applyAll(run, events);
             assertThat(after.status()).isEqualTo(RunStatus.FETCHED);
             assertThat(after.allPagesStored()).isTrue();
@@ -210,10 +247,12 @@ class RunDecisionsTest {
             IngestionRun run = aRun().withCount(25).withPageSize(10).build();
 
             assertThatThrownBy(() -> RunDecisions.pageStored(run, 4, 5, 0, LATER))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("page 4 is out of range")
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("page 4 is out of range")
                     .hasMessageContaining("1..3");
             assertThatThrownBy(() -> RunDecisions.pageStored(run, 0, 5, 0, LATER))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("page 0 is out of range");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("page 0 is out of range");
         }
 
         @Test
@@ -221,7 +260,8 @@ class RunDecisionsTest {
             IngestionRun run = aRun().withCount(25).withPageSize(10).build();
 
             assertThatThrownBy(() -> RunDecisions.pageStored(run, 3, 5, 1, LATER))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("page 3 has 5 users");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("page 3 has 5 users");
             assertThatThrownBy(() -> RunDecisions.pageStored(run, 1, -1, 0, LATER))
                     .isInstanceOf(RunRuleViolation.class);
         }
@@ -233,9 +273,11 @@ class RunDecisionsTest {
             IngestionRun completed = applyAll(fetched, RunDecisions.persisted(fetched, fetched.fetched(), LATER));
 
             assertThatThrownBy(() -> RunDecisions.pageStored(failed, 1, 10, 0, LATER))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("is FAILED");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("is FAILED");
             assertThatThrownBy(() -> RunDecisions.pageStored(completed, 1, 10, 0, LATER))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("is COMPLETED");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("is COMPLETED");
         }
 
         @Test
@@ -244,8 +286,11 @@ class RunDecisionsTest {
 
             List<RunEvent> events = RunDecisions.pageStored(run, 1, 0, 5, LATER);
 
-            assertThat(events).containsExactly(new PageStored(run.runId(), 1, 0, 5),
-                    new RunFetched(run.runId(), 0, 5, LATER), new RunCompleted(run.runId(), 0, LATER));
+            assertThat(events)
+                    .containsExactly(
+                            new PageStored(run.runId(), 1, 0, 5),
+                            new RunFetched(run.runId(), 0, 5, LATER),
+                            new RunCompleted(run.runId(), 0, LATER));
             assertThat(applyAll(run, events).status()).isEqualTo(RunStatus.COMPLETED);
         }
 
@@ -281,7 +326,8 @@ class RunDecisionsTest {
         }
 
         @Test
-        void given_failures_accumulating_when_the_last_allowed_attempt_fails_then_the_run_fails_naming_page_and_error() {
+        void
+                given_failures_accumulating_when_the_last_allowed_attempt_fails_then_the_run_fails_naming_page_and_error() {
             IngestionRun run = aRun().withCount(25).withPageSize(10).withStoredPages(1, 2);
             for (int attempt = 1; attempt <= 4; attempt++) {
                 List<RunEvent> events = RunDecisions.pageFailed(run, 3, HTTP_503, 5, LATER);
@@ -292,12 +338,16 @@ class RunDecisionsTest {
             List<RunEvent> events = RunDecisions.pageFailed(run, 3, HTTP_503, 5, LATER);
             IngestionRun after = applyAll(run, events);
 
-            assertThat(events).containsExactly(new PageFetchFailed(run.runId(), 3, 5, HTTP_503, LATER),
-                    new RunFailed(run.runId(),
-                            "page 3 failed 5 times, last: page 3: source unavailable after 6 attempts: HTTP 503", LATER));
+            assertThat(events)
+                    .containsExactly(
+                            new PageFetchFailed(run.runId(), 3, 5, HTTP_503, LATER),
+                            new RunFailed(
+                                    run.runId(),
+                                    "page 3 failed 5 times, last: page 3: source unavailable after 6 attempts: HTTP 503",
+                                    LATER));
             assertThat(after.status()).isEqualTo(RunStatus.FAILED);
-            assertThat(after.lastError()).isEqualTo(
-                    "page 3 failed 5 times, last: page 3: source unavailable after 6 attempts: HTTP 503");
+            assertThat(after.lastError())
+                    .isEqualTo("page 3 failed 5 times, last: page 3: source unavailable after 6 attempts: HTTP 503");
             assertThat(after.pagesToFetch()).containsExactly(3);
         }
 
@@ -315,17 +365,24 @@ class RunDecisionsTest {
         void given_one_allowed_attempt_when_the_page_fails_then_the_run_fails_at_once() {
             IngestionRun run = aRun().build();
 
-            List<RunEvent> events = RunDecisions.pageFailed(run, 1, "page 1: the source rejected the request: bad", 1, LATER);
+            List<RunEvent> events =
+                    RunDecisions.pageFailed(run, 1, "page 1: the source rejected the request: bad", 1, LATER);
 
-            assertThat(events).hasSize(2).last().isEqualTo(new RunFailed(run.runId(),
-                    "page 1 failed 1 time, last: page 1: the source rejected the request: bad", LATER));
+            assertThat(events)
+                    .hasSize(2)
+                    .last()
+                    .isEqualTo(new RunFailed(
+                            run.runId(),
+                            "page 1 failed 1 time, last: page 1: the source rejected the request: bad",
+                            LATER));
         }
 
         @Test
         void given_a_stored_page_when_a_late_failure_is_reported_then_nothing_happens() {
             IngestionRun run = aRun().withStoredPages(1);
 
-            assertThat(RunDecisions.pageFailed(run, 1, "page 1: timeout", 5, LATER)).isEmpty();
+            assertThat(RunDecisions.pageFailed(run, 1, "page 1: timeout", 5, LATER))
+                    .isEmpty();
         }
 
         @Test
@@ -334,9 +391,11 @@ class RunDecisionsTest {
             IngestionRun run = aRun().withCount(25).withPageSize(10).build();
 
             assertThatThrownBy(() -> RunDecisions.pageFailed(failed, 2, "page 2: timeout", 5, LATER))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("is FAILED");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("is FAILED");
             assertThatThrownBy(() -> RunDecisions.pageFailed(run, 9, "page 9: timeout", 5, LATER))
-                    .isInstanceOf(RunRuleViolation.class).hasMessageContaining("page 9 is out of range");
+                    .isInstanceOf(RunRuleViolation.class)
+                    .hasMessageContaining("page 9 is out of range");
         }
     }
 
@@ -383,16 +442,16 @@ class RunDecisionsTest {
         void given_a_negative_count_when_reported_then_it_is_refused() {
             IngestionRun run = aRun().fetched();
 
-            assertThatThrownBy(() -> RunDecisions.persisted(run, -1, LATER)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RunDecisions.persisted(run, -1, LATER))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
     void given_a_whole_run_driven_by_its_decisions_when_its_events_are_replayed_then_the_same_state_results() {
         RunId id = RunId.random();
-        List<RunEvent> history = new ArrayList<>(
-                RunDecisions.request(id, 12, 5, RunDecisions.newSeed(new SplittableRandom(7)), List.of("de"), null, null,
-                        REQUESTED_AT));
+        List<RunEvent> history = new ArrayList<>(RunDecisions.request(
+                id, 12, 5, RunDecisions.newSeed(new SplittableRandom(7)), List.of("de"), null, null, REQUESTED_AT));
         IngestionRun run = IngestionRun.replay(history);
         history.addAll(RunDecisions.pageStored(run, 1, 5, 0, LATER));
         run = IngestionRun.replay(history);
@@ -406,8 +465,16 @@ class RunDecisionsTest {
 
         IngestionRun replayed = IngestionRun.replay(history);
 
-        assertThat(history).extracting(e -> e.getClass().getSimpleName()).containsExactly(
-                "RunRequested", "PageStored", "PageFetchFailed", "PageStored", "PageStored", "RunFetched", "RunCompleted");
+        assertThat(history)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "RunRequested",
+                        "PageStored",
+                        "PageFetchFailed",
+                        "PageStored",
+                        "PageStored",
+                        "RunFetched",
+                        "RunCompleted");
         assertThat(replayed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(replayed.fetched()).isEqualTo(11);
         assertThat(replayed.rejected()).isEqualTo(1);

@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
 import domain.event.UsersPersisted;
+import org.junit.jupiter.api.Test;
 
 class UsersPersistedTest {
 
@@ -34,8 +33,9 @@ class UsersPersistedTest {
         List<RunEvent> events = RunDecisions.usersPersisted(run, "q:2", 5, LATER, LATER);
         IngestionRun after = applyAll(run, events);
 
-        assertThat(events).containsExactly(new UsersPersisted(run.runId(), "q:2", 5, LATER),
-                new RunCompleted(run.runId(), 25, LATER));
+        assertThat(events)
+                .containsExactly(
+                        new UsersPersisted(run.runId(), "q:2", 5, LATER), new RunCompleted(run.runId(), 25, LATER));
         assertThat(after.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(after.persisted()).isEqualTo(25);
     }

@@ -14,8 +14,7 @@ public final class ProfileMappingBenchmark {
     private static final int WARM_UP_ROUNDS = 2_000;
     private static final int MEASURED_ROUNDS = 10_000;
 
-    private ProfileMappingBenchmark() {
-    }
+    private ProfileMappingBenchmark() {}
 
     public static void main(String[] args) {
         List<RawProfile> users = RandomUserFixtures.load(RandomUserFixtures.V1_4_MIXED_111);
@@ -26,7 +25,8 @@ public final class ProfileMappingBenchmark {
         long elapsed = System.nanoTime() - start;
 
         long mapped = (long) users.size() * MEASURED_ROUNDS;
-        System.out.printf("ProfileMapping: %,d users in %,d ms = %,.0f users/s (%.2f us/user, %,d accepted)%n",
+        System.out.printf(
+                "ProfileMapping: %,d users in %,d ms = %,.0f users/s (%.2f us/user, %,d accepted)%n",
                 mapped, elapsed / 1_000_000, mapped * 1e9 / elapsed, elapsed / 1e3 / mapped, accepted);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,15 +25,17 @@ class ProfileMappingFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            V1_3_BR + ", 1",
-            V1_3_GB + ", 1",
-            V1_3_MIXED_50 + ", 50",
-            V1_4_NL + ", 1",
-            V1_4_MIXED_111 + ", 111",
-            V1_2_LEGACY + ", 6"})
+        V1_3_BR + ", 1",
+        V1_3_GB + ", 1",
+        V1_3_MIXED_50 + ", 50",
+        V1_4_NL + ", 1",
+        V1_4_MIXED_111 + ", 111",
+        V1_2_LEGACY + ", 6"
+    })
     void given_a_recorded_1_2_to_1_4_response_when_every_user_is_mapped_then_each_is_accepted_with_every_field_set(
             String file, int users) {
-        List<User> mapped = load(file).stream().map(ProfileMappingFixturesTest::accepted).collect(Collectors.toList());
+        List<User> mapped =
+                load(file).stream().map(ProfileMappingFixturesTest::accepted).collect(Collectors.toList());
 
         assertThat(mapped).hasSize(users);
         assertThat(mapped).allSatisfy(user -> assertThat(user).hasNoNullFieldsOrProperties());
@@ -83,16 +86,19 @@ class ProfileMappingFixturesTest {
                 .collect(Collectors.toList());
 
         assertThat(withNullIdValue).hasSize(14);
-        assertThat(withNullIdValue).allSatisfy(raw -> assertThat(ProfileMapping.map(raw))
-                .isInstanceOf(MappingResult.Accepted.class));
-        assertThat(withNullIdValue.stream().map(raw -> (String) raw.fields().get("nat")).collect(Collectors.toSet()))
+        assertThat(withNullIdValue)
+                .allSatisfy(raw -> assertThat(ProfileMapping.map(raw)).isInstanceOf(MappingResult.Accepted.class));
+        assertThat(withNullIdValue.stream()
+                        .map(raw -> (String) raw.fields().get("nat"))
+                        .collect(Collectors.toSet()))
                 .containsAll(Set.of("IR", "NZ", "TR", "UA"));
     }
 
     @Test
     void given_an_FI_user_with_a_garbage_id_value_when_mapped_then_it_is_accepted() {
         RawProfile finn = load(V1_4_MIXED_111).get(11);
-        assertThat(finn.fields().get("id")).asInstanceOf(InstanceOfAssertFactories.MAP)
+        assertThat(finn.fields().get("id"))
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("value", "NaNNA229undefined");
 
         User user = accepted(finn);
@@ -159,8 +165,11 @@ class ProfileMappingFixturesTest {
     @Test
     void given_the_legacy_1_0_response_when_mapped_then_every_user_is_rejected_only_for_having_no_uuid() {
         // API 1.0 has no login.uuid: such a user has no stable identity, so a re-fetch would duplicate it.
-        assertThat(load(V1_0_LEGACY)).hasSize(6).allSatisfy(raw -> assertThat(ProfileMapping.map(raw))
-                .isEqualTo(new MappingResult.Rejected(raw, "login.uuid is missing: the user cannot be identified")));
+        assertThat(load(V1_0_LEGACY))
+                .hasSize(6)
+                .allSatisfy(raw -> assertThat(ProfileMapping.map(raw))
+                        .isEqualTo(new MappingResult.Rejected(
+                                raw, "login.uuid is missing: the user cannot be identified")));
     }
 
     @Test

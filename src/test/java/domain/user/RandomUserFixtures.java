@@ -1,14 +1,15 @@
 package domain.user;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The recorded RandomUser responses in src/test/resources/fixtures/randomuser, turned into
@@ -27,8 +28,7 @@ final class RandomUserFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private RandomUserFixtures() {
-    }
+    private RandomUserFixtures() {}
 
     static List<RawProfile> load(String file) {
         String resource = "/fixtures/randomuser/" + file;

@@ -1,11 +1,12 @@
 package domain.user;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Test data: a real fixture user with one thing changed, so that each test shows only the quirk it

@@ -16,9 +16,22 @@ class UserTest {
 
     @Test
     void given_only_an_id_when_a_user_is_created_then_every_other_field_may_be_absent() {
-        User user = new User(UserId.of("680e3b35-d5dc-487f-a492-d0c36b6697a9"),
-                null, null, null, null, null, null, null, null, null, null, null, null);
+        User user = new User(
+                UserId.of("680e3b35-d5dc-487f-a492-d0c36b6697a9"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
-        assertThat(user).hasAllNullFieldsOrPropertiesExcept("id");
+        assertThat(user).hasAllNullFieldsOrPropertiesExcept("id", "fieldProblems");
+        assertThat(user.fieldProblems()).isEmpty();
     }
 }

@@ -2,8 +2,6 @@ package embedded.randomuser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,11 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Real HTTP over loopback against a {@link RandomUserServer}, for the tests. */
 final class LoopbackHttp {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final URI base;
 
     LoopbackHttp(RandomUserServer server) {
@@ -30,7 +32,10 @@ final class LoopbackHttp {
     }
 
     HttpRequest request(String relative) {
-        return HttpRequest.newBuilder(uri(relative)).timeout(Duration.ofSeconds(30)).GET().build();
+        return HttpRequest.newBuilder(uri(relative))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
     }
 
     HttpResponse<String> get(String relative) {
@@ -49,9 +54,12 @@ final class LoopbackHttp {
     }
 
     HttpResponse<String> send(String method, String relative, String body) {
-        return send(HttpRequest.newBuilder(uri(relative)).timeout(Duration.ofSeconds(30))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build());
+        return send(HttpRequest.newBuilder(uri(relative))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> send(HttpRequest request) {
@@ -68,7 +76,9 @@ final class LoopbackHttp {
     /** GET, expecting 200 and JSON. */
     JsonNode json(String relative) {
         HttpResponse<String> response = get(relative);
-        assertThat(response.statusCode()).as("status of %s: %s", relative, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("status of %s: %s", relative, response.body())
+                .isEqualTo(200);
         return parse(response.body());
     }
 

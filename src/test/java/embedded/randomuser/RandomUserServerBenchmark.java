@@ -24,17 +24,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RandomUserServerBenchmark {
 
-    private RandomUserServerBenchmark() {
-    }
+    private RandomUserServerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int pageSize = RandomUserServer.MAX_RESULTS;
         try (RandomUserServer server = RandomUserServer.start(0)) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            System.out.printf("RandomUserServer benchmark: %s, %d pages of %d, %d concurrent, %d cores%n",
-                server.baseUri(), pages, pageSize, concurrency, Runtime.getRuntime().availableProcessors());
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            System.out.printf(
+                    "RandomUserServer benchmark: %s, %d pages of %d, %d concurrent, %d cores%n",
+                    server.baseUri(),
+                    pages,
+                    pageSize,
+                    concurrency,
+                    Runtime.getRuntime().availableProcessors());
             run(client, server.baseUri(), "warm-up", Math.max(10, pages / 2), pageSize, concurrency);
             for (int round = 1; round <= 3; round++) {
                 run(client, server.baseUri(), "run " + round, pages, pageSize, concurrency);
@@ -56,8 +62,8 @@ public final class RandomUserServerBenchmark {
                 futures.add(pool.submit(() -> {
                     for (int page = nextPage.getAndIncrement(); page <= pages; page = nextPage.getAndIncrement()) {
                         URI uri = base.resolve("?results=" + pageSize + "&page=" + page + "&seed=benchmark");
-                        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> response = client.send(
+                                HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() != 200) {
                             throw new IllegalStateException("HTTP " + response.statusCode() + " for " + uri);
                         }
@@ -74,8 +80,13 @@ public final class RandomUserServerBenchmark {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-8s %,9d users in %6.2f s: %,10.0f users/s, %7.1f MB/s (%,d bytes/user)%n",
-            label, users.get(), seconds, users.get() / seconds, bytes.get() / seconds / 1e6,
-            users.get() == 0 ? 0 : bytes.get() / users.get());
+        System.out.printf(
+                "%-8s %,9d users in %6.2f s: %,10.0f users/s, %7.1f MB/s (%,d bytes/user)%n",
+                label,
+                users.get(),
+                seconds,
+                users.get() / seconds,
+                bytes.get() / seconds / 1e6,
+                users.get() == 0 ? 0 : bytes.get() / users.get());
     }
 }

@@ -10,17 +10,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +114,7 @@ class RandomUserServerFaultTest {
     @Test
     void given_a_slow_request_pending_when_others_arrive_then_they_are_answered_meanwhile() {
         CompletableFuture<HttpResponse<String>> slowOne =
-            http.client.sendAsync(http.request(QUERY + "&fault=slow:1500ms"), HttpResponse.BodyHandlers.ofString());
+                http.client.sendAsync(http.request(QUERY + "&fault=slow:1500ms"), HttpResponse.BodyHandlers.ofString());
 
         for (int i = 0; i < 2 * RandomUserServer.WORKER_THREADS; i++) {
             assertThat(nextStatus()).isEqualTo(200);
@@ -124,12 +125,15 @@ class RandomUserServerFaultTest {
     }
 
     @Test
-    void given_a_slow_fault_longer_than_the_client_timeout_when_requesting_then_the_client_times_out_and_the_server_survives() {
+    void
+            given_a_slow_fault_longer_than_the_client_timeout_when_requesting_then_the_client_times_out_and_the_server_survives() {
         server.faults().enqueue(slow(Duration.ofMillis(800)));
 
         CompletableFuture<HttpResponse<String>> timedOut = http.client.sendAsync(
-            java.net.http.HttpRequest.newBuilder(http.uri(QUERY)).timeout(Duration.ofMillis(200)).build(),
-            HttpResponse.BodyHandlers.ofString());
+                java.net.http.HttpRequest.newBuilder(http.uri(QUERY))
+                        .timeout(Duration.ofMillis(200))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         await().atMost(Duration.ofSeconds(5)).until(timedOut::isDone);
         assertThat(timedOut).isCompletedExceptionally();
@@ -180,8 +184,9 @@ class RandomUserServerFaultTest {
 
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("GET /api/1.4/" + QUERY + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api/1.4/" + QUERY + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
         assertThat(server.stats().faults()).containsEntry("disconnect", 1L);
@@ -192,8 +197,9 @@ class RandomUserServerFaultTest {
     void given_a_disconnect_fault_parameter_when_requesting_with_http_client_then_it_fails_with_an_io_error() {
         // java.net.http retries an idempotent GET whose connection closed before any response,
         // so a single queued disconnect can be invisible to it; the parameter faults every attempt
-        assertThatThrownBy(() -> http.client.send(http.request(QUERY + "&fault=disconnect"), HttpResponse.BodyHandlers.ofString()))
-            .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> http.client.send(
+                        http.request(QUERY + "&fault=disconnect"), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
         assertThat(server.stats().faults().get("disconnect")).isPositive();
     }
 
@@ -201,12 +207,21 @@ class RandomUserServerFaultTest {
 
     @Test
     void given_several_queued_faults_with_repeats_when_requesting_then_they_are_consumed_in_order() {
-        server.faults().enqueue(status(429).times(2), status(503), garbage(), errorBody("x"), status(502).times(2));
+        server.faults()
+                .enqueue(
+                        status(429).times(2),
+                        status(503),
+                        garbage(),
+                        errorBody("x"),
+                        status(502).times(2));
 
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             HttpResponse<String> r = http.get(QUERY);
-            seen.add(r.statusCode() + (r.statusCode() == 200 ? (isJson(r.body()) ? (r.body().contains("\"error\"") ? "E" : "") : "G") : ""));
+            seen.add(r.statusCode()
+                    + (r.statusCode() == 200
+                            ? (isJson(r.body()) ? (r.body().contains("\"error\"") ? "E" : "") : "G")
+                            : ""));
         }
 
         assertThat(seen).containsExactly("429", "429", "503", "200G", "200E", "502", "502", "200");
@@ -231,7 +246,8 @@ class RandomUserServerFaultTest {
     void given_queued_and_periodic_faults_when_both_apply_then_the_queued_fault_wins() {
         server.faults().everyNth(2, status(503)).enqueue(status(429).times(2));
 
-        assertThat(List.of(nextStatus(), nextStatus(), nextStatus(), nextStatus())).containsExactly(429, 429, 200, 503);
+        assertThat(List.of(nextStatus(), nextStatus(), nextStatus(), nextStatus()))
+                .containsExactly(429, 429, 200, 503);
     }
 
     @Test
@@ -258,8 +274,8 @@ class RandomUserServerFaultTest {
 
     @Test
     void given_a_fault_spec_posted_to_control_when_requesting_then_the_faults_apply_in_order() {
-        HttpResponse<String> posted = http.send("POST", "/_control/faults",
-            "429x3,503,garbage,truncated,slow=300ms,error=Uh oh");
+        HttpResponse<String> posted =
+                http.send("POST", "/_control/faults", "429x3,503,garbage,truncated,slow=300ms,error=Uh oh");
 
         assertThat(posted.statusCode()).isEqualTo(200);
         assertThat(LoopbackHttp.parse(posted.body()).get("queued")).hasSize(6);
@@ -268,9 +284,10 @@ class RandomUserServerFaultTest {
         assertThat(isJson(http.get(QUERY).body())).isFalse(); // garbage
         assertThat(isJson(http.get(QUERY).body())).isFalse(); // truncated
         long start = System.nanoTime();
-        assertThat(isJson(http.get(QUERY).body())).isTrue();  // slow
+        assertThat(isJson(http.get(QUERY).body())).isTrue(); // slow
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(LoopbackHttp.parse(http.get(QUERY).body()).get("error").asText()).isEqualTo("Uh oh");
+        assertThat(LoopbackHttp.parse(http.get(QUERY).body()).get("error").asText())
+                .isEqualTo("Uh oh");
         assertThat(http.json(QUERY).get("results")).hasSize(10);
     }
 
@@ -278,10 +295,11 @@ class RandomUserServerFaultTest {
     void given_a_newline_separated_spec_when_posted_then_error_messages_may_contain_commas() {
         http.send("POST", "/_control/faults", "error=Sorry, try again\nevery=3:502");
 
-        assertThat(LoopbackHttp.parse(http.get(QUERY).body()).get("error").asText()).isEqualTo("Sorry, try again");
+        assertThat(LoopbackHttp.parse(http.get(QUERY).body()).get("error").asText())
+                .isEqualTo("Sorry, try again");
         // the periodic count includes the request that got the queued error: requests 3 and 6 get 502
         assertThat(List.of(nextStatus(), nextStatus(), nextStatus(), nextStatus(), nextStatus()))
-            .containsExactly(200, 502, 200, 200, 502);
+                .containsExactly(200, 502, 200, 200, 502);
     }
 
     @Test
@@ -335,8 +353,8 @@ class RandomUserServerFaultTest {
         Stats stats = server.stats();
         assertThat(stats.requests()).isEqualTo(9);
         assertThat(stats.users()).isEqualTo(30); // two normal + the slow one, 10 users each
-        assertThat(stats.faults()).isEqualTo(Map.of("429", 2L, "503", 1L, "garbage", 1L, "truncated", 1L,
-            "error", 1L, "slow", 1L));
+        assertThat(stats.faults())
+                .isEqualTo(Map.of("429", 2L, "503", 1L, "garbage", 1L, "truncated", 1L, "error", 1L, "slow", 1L));
         assertThat(stats.faultsTotal()).isEqualTo(7);
 
         JsonNode json = LoopbackHttp.parse(http.get("/_control/stats").body());

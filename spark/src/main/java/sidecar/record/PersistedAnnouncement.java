@@ -1,8 +1,5 @@
 package sidecar.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The values of {@code users_persisted} messages (docs/contracts.md, "users_persisted message") for one
@@ -25,8 +26,7 @@ public final class PersistedAnnouncement {
     /** Most ids in one message (the contract's limit); larger sets are split with the same batch id. */
     public static final int MAX_USER_IDS = 10_000;
 
-    private PersistedAnnouncement() {
-    }
+    private PersistedAnnouncement() {}
 
     /**
      * {@code {query id}:{batch id}} as the contract defines it: Spark keeps a streaming query's id in
@@ -45,8 +45,8 @@ public final class PersistedAnnouncement {
      * replay produces identical messages), at most {@link #MAX_USER_IDS} per message, all with the same
      * batch id. No ids, no messages (a message is never empty).
      */
-    public static List<String> toJson(UUID queryId, long sparkBatchId, UUID runId, Collection<UUID> userIds,
-                                      Instant persistedAt) {
+    public static List<String> toJson(
+            UUID queryId, long sparkBatchId, UUID runId, Collection<UUID> userIds, Instant persistedAt) {
         String batchId = batchId(queryId, sparkBatchId);
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(userIds, "userIds");

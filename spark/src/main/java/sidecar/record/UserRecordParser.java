@@ -1,19 +1,23 @@
 package sidecar.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Validates one {@code users_created} record value against docs/contracts.md and maps it to a
  * {@link UserRow}. Two shapes are accepted:
  * <ul>
  *   <li>{@link Shape#CONTRACT_V1}: {@code schema_version} 1; {@code id}, {@code run_id} (UUIDs) and
- *       {@code fetched_at} (instant) are required, every other field is nullable;</li>
+ *       {@code fetched_at} (instant) are required, every other field is nullable;
+ *       {@code field_problems} is an array of strings;</li>
  *   <li>{@link Shape#SEED}: no {@code schema_version} (the seed project's DAG); only {@code id} is
  *       required, {@code post_code} may be a number, {@code run_id}/{@code nationality}/{@code fetched_at}
  *       are read when present and null otherwise.</li>
@@ -25,11 +29,12 @@ public final class UserRecordParser {
 
     /** Longest value quoted in a reason before it is cut with "...". */
     static final int MAX_QUOTED = 80;
+    /** Longest parser or library error message quoted in a reason. */
+    private static final int MAX_ERROR = 160;
 
     private static final String NOT_AN_OBJECT = "value is not a JSON object: ";
 
-    private UserRecordParser() {
-    }
+    private UserRecordParser() {}
 
     /** The record value (Kafka bytes, may be null) as a row to persist or a one-line reason to reject. */
     public static Parsed parse(byte[] value) {
@@ -40,11 +45,16 @@ public final class UserRecordParser {
         } catch (RuntimeException | StackOverflowError e) {
             // A defect or a limit of the JSON library: still one bad record, never a dead stream.
             return new Parsed.Invalid("unexpected error while parsing: "
-                    + Json.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), 160));
+                    + Json.shorten(e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_ERROR));
         }
     }
 
     private static Parsed parseOrReject(byte[] value) {
+        if (value != null && value.length > MessageLimits.MAX_USER_VALUE_BYTES) {
+            // never parsed: a huge value would cost the task its memory, and no user is this large
+            throw new Reject("value too large: " + value.length + " bytes, more than the "
+                    + MessageLimits.MAX_USER_VALUE_BYTES + " a users_created value may have");
+        }
         JsonNode root = readObject(value);
         Shape shape = shapeOf(root.get("schema_version"));
         boolean contract = shape == Shape.CONTRACT_V1;
@@ -63,7 +73,8 @@ public final class UserRecordParser {
                 text(root, "picture"),
                 uuid(root, "run_id", contract),
                 text(root, "nationality"),
-                instant(root, "fetched_at", contract));
+                instant(root, "fetched_at", contract),
+                fieldProblems(root));
         return new Parsed.Valid(row, shape);
     }
 
@@ -80,7 +91,7 @@ public final class UserRecordParser {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            throw new Reject(NOT_AN_OBJECT + Json.shorten(message, 160));
+            throw new Reject(NOT_AN_OBJECT + Json.shorten(message, MAX_ERROR));
         }
         if (root == null || root.isMissingNode()) {
             throw new Reject(NOT_AN_OBJECT + "empty");
@@ -102,6 +113,26 @@ public final class UserRecordParser {
             throw new Reject("unsupported schema_version " + Json.shorten(version.asText(), MAX_QUOTED));
         }
         throw new Reject("field schema_version: expected the integer 1, got " + describe(version));
+    }
+
+    /** What the producer found wrong with the user's source fields: null, or an array of one-line strings. */
+    private static List<String> fieldProblems(JsonNode root) {
+        JsonNode node = root.get("field_problems");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new Reject("field field_problems: expected an array of strings, got " + describe(node));
+        }
+        List<String> lines = new ArrayList<>(node.size());
+        for (JsonNode line : node) {
+            if (!line.isTextual()) {
+                throw new Reject(
+                        "field field_problems: expected an array of strings, got an element " + describe(line));
+            }
+            lines.add(line.textValue());
+        }
+        return lines;
     }
 
     private static String text(JsonNode root, String field) {
@@ -127,7 +158,8 @@ public final class UserRecordParser {
             }
             BigDecimal decimal = node.decimalValue().stripTrailingZeros();
             if (Math.abs(decimal.scale()) > 40) { // 1e999999999 would expand to a billion digits
-                throw new Reject("field post_code: not a plausible post code: " + Json.shorten(decimal.toString(), MAX_QUOTED));
+                throw new Reject(
+                        "field post_code: not a plausible post code: " + Json.shorten(decimal.toString(), MAX_QUOTED));
             }
             return decimal.scale() < 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();
         }
@@ -135,7 +167,8 @@ public final class UserRecordParser {
     }
 
     private static UUID uuid(JsonNode root, String field, boolean required) {
-        String text = required ? requiredText(root, field, "a UUID string") : optionalTyped(root, field, "a UUID string");
+        String text =
+                required ? requiredText(root, field, "a UUID string") : optionalTyped(root, field, "a UUID string");
         if (text == null) {
             return null;
         }

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads docs/contracts.md (Maven runs spark tests in spark/, so it is ../docs/contracts.md). */
-final class ContractDoc {
+/**
+ * Reads docs/contracts.md (Maven runs spark tests in spark/, so it is ../docs/contracts.md). Public
+ * for the tests of package {@code sidecar} that check a setting against the contract.
+ */
+public final class ContractDoc {
 
     private static final Path FILE = Path.of("..", "docs", "contracts.md");
-    private static final Pattern FIELD_ROW = Pattern.compile("^\\| `([a-z_]+)` \\|");
+    private static final Pattern FIELD_ROW = Pattern.compile("^\\| `([a-z0-9_]+)` \\|");
 
-    private ContractDoc() {
-    }
+    private ContractDoc() {}
 
     /** The text from {@code heading} (a line) to the next "## " heading. */
     static String section(String heading) {
@@ -28,6 +30,33 @@ final class ContractDoc {
         }
         int end = doc.indexOf("\n## ", start + heading.length() + 1);
         return end < 0 ? doc.substring(start) : doc.substring(start, end);
+    }
+
+    /** The conventions for every message: from the "Conventions" paragraph to the first "## " heading. */
+    public static String conventions() {
+        String doc = read();
+        int start = doc.indexOf("\nConventions");
+        if (start < 0) {
+            throw new AssertionError("no Conventions paragraph in " + FILE);
+        }
+        int end = doc.indexOf("\n## ", start);
+        return end < 0 ? doc.substring(start) : doc.substring(start, end);
+    }
+
+    /** The "## Topics" section, with its sizes table. */
+    public static String topics() {
+        return section("## Topics");
+    }
+
+    /** The number at the start of the second cell of the table row starting with {@code rowStart}. */
+    public static int sizeLimit(String section, String rowStart) {
+        for (String line : section.split("\n")) {
+            if (line.startsWith(rowStart)) {
+                String cell = line.substring(1).split("\\|")[1].strip();
+                return Integer.parseInt(cell.split(" ")[0]);
+            }
+        }
+        throw new AssertionError("no row starting with '" + rowStart + "' in " + FILE);
     }
 
     /** The first ```json block of the section. */

@@ -2,7 +2,6 @@ package sidecar.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 class PersistedAnnouncementTest {
@@ -27,7 +28,8 @@ class PersistedAnnouncementTest {
 
     @Test
     void given_a_batch_when_announced_then_the_fields_are_exactly_the_documented_ones_in_order() throws Exception {
-        JsonNode json = tree(PersistedAnnouncement.toJson(QUERY, 17L, RUN, List.of(USER_A), AT).get(0));
+        JsonNode json = tree(PersistedAnnouncement.toJson(QUERY, 17L, RUN, List.of(USER_A), AT)
+                .get(0));
 
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
@@ -47,15 +49,18 @@ class PersistedAnnouncementTest {
         List<String> first = PersistedAnnouncement.toJson(QUERY, 17L, RUN, List.of(USER_A, USER_B), AT);
         List<String> replay = PersistedAnnouncement.toJson(QUERY, 17L, RUN, Set.of(USER_B, USER_A), AT);
 
-        assertThat(PersistedAnnouncement.batchId(QUERY, 17L)).isEqualTo("3c9a6f2e-1d4b-4a8c-9e7f-2b5d8c1a4e63:17")
+        assertThat(PersistedAnnouncement.batchId(QUERY, 17L))
+                .isEqualTo("3c9a6f2e-1d4b-4a8c-9e7f-2b5d8c1a4e63:17")
                 .isEqualTo(PersistedAnnouncement.batchId(UUID.fromString(QUERY.toString()), 17L))
                 .isNotEqualTo(PersistedAnnouncement.batchId(QUERY, 18L));
         assertThat(replay).isEqualTo(first);
     }
 
     @Test
-    void given_more_ids_than_one_message_holds_when_announced_then_they_are_split_with_one_batch_id_and_none_lost() throws Exception {
-        List<UUID> ids = IntStream.range(0, 25_001).mapToObj(i -> new UUID(0L, i)).toList();
+    void given_more_ids_than_one_message_holds_when_announced_then_they_are_split_with_one_batch_id_and_none_lost()
+            throws Exception {
+        List<UUID> ids =
+                IntStream.range(0, 25_001).mapToObj(i -> new UUID(0L, i)).toList();
 
         List<String> messages = PersistedAnnouncement.toJson(QUERY, 3L, RUN, ids, AT);
 

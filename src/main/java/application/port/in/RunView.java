@@ -5,9 +5,40 @@ import java.util.List;
 
 /**
  * What a client sees of a run: its status and a count per stage. {@code lastError} is the most
- * recent problem (null when none), e.g. a page the source failed to deliver.
+ * recent problem (null when none), e.g. a page the source failed to deliver or a user Kafka refused.
+ * {@code parked} counts accepted users Kafka refused for good: they are kept in the event store and
+ * never reach Cassandra, and the run completes when {@code persisted + parked} reaches {@code fetched}.
+ *
+ * <p>The run's latest replay (docs/adr/0010): {@code replays} counts the replays asked for (0: never,
+ * and then {@code replayState}, {@code replayRequestedAt} and {@code replayedAt} are null);
+ * {@code replayState} is PUBLISHING, PERSISTING or COMPLETED; {@code replayPublished} users were
+ * published again and {@code replayPersisted} distinct users reported persisted since the replay
+ * began; {@code replayedAt} is when it completed.
+ *
+ * <p>{@code usersWithFieldProblems} counts the fetched users kept with at least one field read
+ * leniently or stored as null, {@code usersWithFieldsNulled} those of them with a field stored as null.
  */
-public record RunView(String runId, String status, int requested, int fetched, int rejected, long published,
-                      int persisted, int pagesStored, int pagesTotal, String seed, List<String> nationalities,
-                      String gender, Instant requestedAt, String lastError) {
-}
+public record RunView(
+        String runId,
+        String status,
+        int requested,
+        int fetched,
+        int rejected,
+        long published,
+        int persisted,
+        int parked,
+        int pagesStored,
+        int pagesTotal,
+        String seed,
+        List<String> nationalities,
+        String gender,
+        Instant requestedAt,
+        String lastError,
+        int replays,
+        String replayState,
+        Instant replayRequestedAt,
+        long replayPublished,
+        int replayPersisted,
+        Instant replayedAt,
+        int usersWithFieldProblems,
+        int usersWithFieldsNulled) {}

@@ -18,4 +18,10 @@ public interface FindRunsPort {
 
     /** How many users of the run the outbox has published (acknowledged by Kafka). */
     long publishedCount(RunId runId);
+
+    /** Runs whose latest replay is still publishing: resumed after a restart (docs/adr/0010). */
+    List<RunId> listReplaying();
+
+    /** How many users of the run its latest replay has published (acknowledged by Kafka); 0 when none. */
+    long replayPublishedCount(RunId runId);
 }

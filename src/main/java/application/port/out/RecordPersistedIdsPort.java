@@ -2,7 +2,7 @@ package application.port.out;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 import domain.event.RunEvent;
 import domain.run.RunId;
@@ -12,12 +12,24 @@ import domain.user.UserId;
 public interface RecordPersistedIdsPort {
 
     /**
-     * In one transaction: adds the ids not yet in the run's persisted set, asks {@code decide} for the
-     * run events given how many were new, and appends those at {@code expectedVersion}. All or nothing:
-     * on {@link AppendRunEventsPort.ConcurrentRunUpdateException} no id is recorded either.
+     * In one transaction: adds the ids not yet in the run's persisted set, marks the ids not yet
+     * counted toward the replay {@code replay} as counted, asks {@code decide} for the run events given
+     * how many were new to each, and appends those at {@code expectedVersion}. All or nothing: on
+     * {@link AppendRunEventsPort.ConcurrentRunUpdateException} no id is recorded either.
      *
+     * @param replay the number of the run's replay under way, or 0 when none (then {@link NewIds#replayed()} is 0)
      * @return how many ids were new
      */
-    int recordPersisted(RunId runId, int expectedVersion, Collection<UserId> userIds,
-                        IntFunction<List<RunEvent>> decide);
+    NewIds recordPersisted(
+            RunId runId,
+            int expectedVersion,
+            int replay,
+            Collection<UserId> userIds,
+            Function<NewIds, List<RunEvent>> decide);
+
+    /**
+     * @param persisted ids never reported persisted for the run before
+     * @param replayed  ids not reported since the replay under way began (those new to the run included)
+     */
+    record NewIds(int persisted, int replayed) {}
 }

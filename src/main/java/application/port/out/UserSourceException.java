@@ -5,7 +5,9 @@ package application.port.out;
  * and what the source did, never a stack trace.
  */
 public abstract sealed class UserSourceException extends RuntimeException
-        permits UserSourceException.Unavailable, UserSourceException.RejectedRequest, UserSourceException.MalformedPage {
+        permits UserSourceException.Unavailable,
+                UserSourceException.RejectedRequest,
+                UserSourceException.MalformedPage {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,70 @@
+package cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import bench.SidecarBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./pipeline bench sidecar}: the options of {@link SidecarBenchmark}. */
+@Command(
+        name = "sidecar",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the Spark sidecar: users/s from users_created to Cassandra (all ids announced on",
+            "users_persisted), beside the Cassandra driver's own async insert rate. Prints figures."
+        })
+final class BenchSidecarCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--users",
+            defaultValue = "100000",
+            description = "Users per measured round (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(
+            names = "--warm-up",
+            defaultValue = "20000",
+            description =
+                    "Users sent through each path first, unmeasured, to warm the JIT (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(
+            names = "--rounds",
+            defaultValue = "1",
+            description = "Measured rounds of each path (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+            names = "--raw-in-flight",
+            defaultValue = "256",
+            description = "Concurrent async inserts of the driver-only baseline (default: ${DEFAULT-VALUE}).")
+    int rawInFlight;
+
+    @Option(
+            names = "--spark-env",
+            paramLabel = "NAME=VALUE",
+            description =
+                    "Extra sidecar setting, repeatable: a PIPELINE_SPARK_* variable or a spark.* property, e.g. PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER=20000, spark.cassandra.output.batch.size.rows=64.")
+    Map<String, String> sparkEnv = Map.of();
+
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where the benchmark's stack keeps its data (default: <project>/work/bench-sidecar, wiped first).")
+    Path workDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        new SidecarBenchmark(new SidecarBenchmark.Settings(users, warmUp, rounds, rawInFlight, sparkEnv, workDir))
+                .run(spec.commandLine().getOut());
+        return 0;
+    }
+}

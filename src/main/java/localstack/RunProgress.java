@@ -1,0 +1,47 @@
+package localstack;
+
+/**
+ * One look at a run's counters while it is under way, and how it reads on a terminal (a bar that
+ * redraws in place) or in a log (one plain line).
+ *
+ * @param seconds time since the command was posted
+ */
+public record RunProgress(String status, long requested, long fetched, long published, long persisted, double seconds) {
+
+    private static final int BAR_WIDTH = 30;
+
+    /** COMPLETED or FAILED: nothing more will happen to the run. */
+    public boolean ended() {
+        return "COMPLETED".equals(status) || "FAILED".equals(status);
+    }
+
+    /** Users persisted per second since the POST. */
+    public double rate() {
+        return seconds <= 0 ? 0 : persisted / seconds;
+    }
+
+    /** Seconds until every requested user is persisted at the rate so far; negative when unknown. */
+    public double etaSeconds() {
+        double rate = rate();
+        return rate <= 0 ? -1 : Math.max(0, requested - persisted) / rate;
+    }
+
+    /** {@code [#########.....]  45% fetched 10,000 | published 8,000 | persisted 4,500 | 2,250 users/s | ETA 2 s}. */
+    public String bar() {
+        int done = requested <= 0 ? 0 : (int) Math.min(BAR_WIDTH, BAR_WIDTH * persisted / requested);
+        return "[" + "#".repeat(done) + ".".repeat(BAR_WIDTH - done) + "] "
+                + String.format("%3d%% ", requested <= 0 ? 0 : 100 * persisted / requested) + counters();
+    }
+
+    /** {@code 12.0 s FETCHED: fetched 10,000 | published 8,000 | persisted 4,500 | 2,250 users/s | ETA 2 s}. */
+    public String line() {
+        return String.format("%5.1f s %s: ", seconds, status) + counters();
+    }
+
+    private String counters() {
+        double eta = etaSeconds();
+        return String.format(
+                "fetched %,d | published %,d | persisted %,d | %,.0f users/s | ETA %s",
+                fetched, published, persisted, rate(), eta < 0 ? "-" : String.format("%.0f s", eta));
+    }
+}
