@@ -125,8 +125,10 @@ public final class ReplayRun implements ReplayRunUseCase, AutoCloseable {
         }
         int replay = ((ReplayRequested) requested.get(0)).replay();
         LOG.info("run {}: replay {} requested", id, replay);
+        // the view is taken before publishing starts, so the answer always says what was accepted
+        Optional<RunView> accepted = views.view(id);
         schedule(id, replay);
-        return views.view(id);
+        return accepted;
     }
 
     /** After a restart: every replay that was still publishing starts over. @return those runs */

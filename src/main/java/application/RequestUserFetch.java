@@ -71,8 +71,10 @@ public final class RequestUserFetch implements RequestUserFetchUseCase {
             // another instance stored a run under the same key first: answer with that one
             return existingRun(command.idempotencyKey()).orElseThrow(() -> raced);
         }
+        // the view is taken before fetching starts, so the answer always says what was accepted
+        RunView accepted = views.view(runId).orElseThrow();
         fetcher.start(runId);
-        return views.view(runId).orElseThrow();
+        return accepted;
     }
 
     private Optional<RunView> existingRun(String idempotencyKey) {
