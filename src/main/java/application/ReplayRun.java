@@ -97,7 +97,7 @@ public final class ReplayRun implements ReplayRunUseCase, AutoCloseable {
         this.publisher = publisher;
         this.clock = clock;
         this.settings = settings;
-        this.views = new RunViews(history, runs);
+        this.views = new RunViews(history, runs, WatchDependencies.NONE);
         // one replay at a time: each one already keeps Kafka as busy as the outbox does
         this.worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "replay-runs");

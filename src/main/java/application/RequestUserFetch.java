@@ -40,7 +40,7 @@ public final class RequestUserFetch implements RequestUserFetchUseCase {
             int maxPageSize) {
         this.store = store;
         this.runs = runs;
-        this.views = new RunViews(history, runs);
+        this.views = new RunViews(history, runs, WatchDependencies.NONE);
         this.fetcher = fetcher;
         this.clock = clock;
         this.random = random;

@@ -9,15 +9,20 @@ import domain.run.IngestionRun;
 import domain.run.Replay;
 import domain.run.RunId;
 
-/** Builds the client's view of a run from its (short) event stream and the outbox's count. */
+/**
+ * Builds the client's view of a run from its (short) event stream and the outbox's count, and says
+ * what an unfinished run waits for while a dependency does not answer.
+ */
 final class RunViews {
 
     private final LoadRunHistoryPort history;
     private final FindRunsPort runs;
+    private final WatchDependencies dependencies;
 
-    RunViews(LoadRunHistoryPort history, FindRunsPort runs) {
+    RunViews(LoadRunHistoryPort history, FindRunsPort runs, WatchDependencies dependencies) {
         this.history = history;
         this.runs = runs;
+        this.dependencies = dependencies;
     }
 
     Optional<RunView> view(RunId runId) {
@@ -28,6 +33,9 @@ final class RunViews {
         IngestionRun run = IngestionRun.replay(events);
         Replay replay = run.replay();
         boolean replayed = replay.number() > 0;
+        // a finished run waits for nothing, whatever is down
+        RunView.WaitingFor waiting =
+                run.status().isFinished() ? null : dependencies.longestOutage().orElse(null);
         return Optional.of(new RunView(
                 run.runId().toString(),
                 run.status().name(),
@@ -51,6 +59,7 @@ final class RunViews {
                 replay.persisted(),
                 replay.completedAt(),
                 run.usersWithFieldProblems(),
-                run.usersWithFieldsNulled()));
+                run.usersWithFieldsNulled(),
+                waiting));
     }
 }

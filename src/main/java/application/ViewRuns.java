@@ -17,8 +17,13 @@ public final class ViewRuns implements ViewRunsQuery {
     private final RunViews views;
 
     public ViewRuns(LoadRunHistoryPort history, FindRunsPort runs) {
+        this(history, runs, WatchDependencies.NONE);
+    }
+
+    /** @param dependencies whose outages an unfinished run's view reports as what it waits for */
+    public ViewRuns(LoadRunHistoryPort history, FindRunsPort runs, WatchDependencies dependencies) {
         this.runs = runs;
-        this.views = new RunViews(history, runs);
+        this.views = new RunViews(history, runs, dependencies);
     }
 
     @Override

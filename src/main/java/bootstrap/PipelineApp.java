@@ -2,6 +2,7 @@ package bootstrap;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -22,6 +23,7 @@ import application.RequestUserFetch;
 import application.ResumeUnfinishedRuns;
 import application.ViewRuns;
 import application.ViewUsers;
+import application.WatchDependencies;
 import domain.run.RunId;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class PipelineApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineApp.class);
+    /** How soon a run's view says a dependency went away, and how soon it stops saying so. */
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
 
     private final AxonEventStore store;
     private final KafkaUserPublisher publisher;
@@ -46,6 +50,7 @@ public final class PipelineApp implements AutoCloseable {
     private final HttpApi http;
     private final List<RunId> resumed;
     private final ReplayRun replay;
+    private final WatchDependencies dependencies;
 
     private PipelineApp(
             AxonEventStore store,
@@ -56,7 +61,8 @@ public final class PipelineApp implements AutoCloseable {
             PersistedUsersConsumer persisted,
             HttpApi http,
             List<RunId> resumed,
-            ReplayRun replay) {
+            ReplayRun replay,
+            WatchDependencies dependencies) {
         this.store = store;
         this.publisher = publisher;
         this.fetcher = fetcher;
@@ -66,6 +72,7 @@ public final class PipelineApp implements AutoCloseable {
         this.http = http;
         this.resumed = resumed;
         this.replay = replay;
+        this.dependencies = dependencies;
     }
 
     public static PipelineApp start(AppSettings settings) {
@@ -77,6 +84,7 @@ public final class PipelineApp implements AutoCloseable {
         CassandraUsers cassandra = null;
         PersistedUsersConsumer persisted = null;
         ReplayRun replay = null;
+        WatchDependencies dependencies = null;
         try {
             int usersCreatedMaxMessageBytes = KafkaAdapter.ensureTopics(settings.kafka());
             publisher = KafkaAdapter.userPublisher(settings.kafka(), usersCreatedMaxMessageBytes);
@@ -119,17 +127,20 @@ public final class PipelineApp implements AutoCloseable {
             if (!replaysResumed.isEmpty()) {
                 LOG.info("resumed the replays of {} run(s): {}", replaysResumed.size(), replaysResumed);
             }
+            dependencies =
+                    new WatchDependencies(List.of(store.healthProbe(), publisher, cassandra), clock).start(PROBE_EVERY);
             HttpApi http = HttpApi.start(
                     settings.http(),
                     requestFetch,
                     replay,
-                    new ViewRuns(store.loadRunHistory(), store.findRuns()),
+                    new ViewRuns(store.loadRunHistory(), store.findRuns(), dependencies),
                     new ViewUsers(cassandra, cassandra),
                     new CheckHealth(List.of(store.healthProbe(), publisher, cassandra)),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-            return new PipelineApp(store, publisher, fetcher, outbox, cassandra, persisted, http, resumed, replay);
+            return new PipelineApp(
+                    store, publisher, fetcher, outbox, cassandra, persisted, http, resumed, replay, dependencies);
         } catch (RuntimeException e) {
-            closeAll(replay, persisted, cassandra, outbox, fetcher, publisher, store);
+            closeAll(dependencies, replay, persisted, cassandra, outbox, fetcher, publisher, store);
             throw e;
         }
     }
@@ -144,7 +155,7 @@ public final class PipelineApp implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(http, replay, persisted, cassandra, outbox, fetcher, publisher, store);
+        closeAll(http, dependencies, replay, persisted, cassandra, outbox, fetcher, publisher, store);
     }
 
     private static void closeAll(AutoCloseable... parts) {

@@ -2,13 +2,26 @@ package localstack;
 
 /**
  * One look at a run's counters while it is under way, and how it reads on a terminal (a bar that
- * redraws in place) or in a log (one plain line).
+ * redraws in place) or in a log (one plain line). While the run waits for a dependency that does not
+ * answer, the reading says so instead of an ETA that would only climb.
  *
  * @param seconds time since the command was posted
+ * @param waitingFor e.g. "Kafka since 12 s", from the run's {@code waitingFor}; null when it waits for nothing
  */
-public record RunProgress(String status, long requested, long fetched, long published, long persisted, double seconds) {
+public record RunProgress(
+        String status,
+        long requested,
+        long fetched,
+        long published,
+        long persisted,
+        double seconds,
+        String waitingFor) {
 
     private static final int BAR_WIDTH = 30;
+
+    public RunProgress(String status, long requested, long fetched, long published, long persisted, double seconds) {
+        this(status, requested, fetched, published, persisted, seconds, null);
+    }
 
     /** COMPLETED or FAILED: nothing more will happen to the run. */
     public boolean ended() {
@@ -40,8 +53,11 @@ public record RunProgress(String status, long requested, long fetched, long publ
 
     private String counters() {
         double eta = etaSeconds();
+        String outlook = waitingFor != null
+                ? "waiting for " + waitingFor
+                : "ETA " + (eta < 0 ? "-" : String.format("%.0f s", eta));
         return String.format(
-                "fetched %,d | published %,d | persisted %,d | %,.0f users/s | ETA %s",
-                fetched, published, persisted, rate(), eta < 0 ? "-" : String.format("%.0f s", eta));
+                "fetched %,d | published %,d | persisted %,d | %,.0f users/s | %s",
+                fetched, published, persisted, rate(), outlook);
     }
 }

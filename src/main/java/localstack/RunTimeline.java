@@ -32,8 +32,10 @@ public record RunTimeline(String status, double fetchedAt, double publishedAt, d
                     run.get("fetched").asLong(),
                     run.get("published").asLong(),
                     run.get("persisted").asLong(),
-                    seconds);
-            long accepted = now.fetched() - run.path("rejected").asLong();
+                    seconds,
+                    waitingFor(run.path("waitingFor")));
+            // fetched counts only the users kept; of those, parked ones are never published
+            long accepted = now.fetched() - run.path("parked").asLong();
             if (fetchedAt < 0 && !"REQUESTED".equals(now.status()) && !"FETCHING".equals(now.status())) {
                 fetchedAt = seconds;
             }
@@ -46,5 +48,20 @@ public record RunTimeline(String status, double fetchedAt, double publishedAt, d
             }
             Thread.sleep(pause.toMillis());
         }
+    }
+
+    /** {@code {"dependency":"kafka","seconds":12}} reads "Kafka since 12 s"; absent or null reads null. */
+    static String waitingFor(JsonNode waiting) {
+        String dependency = waiting.path("dependency").asText("");
+        if (dependency.isEmpty()) {
+            return null;
+        }
+        String name = switch (dependency) {
+            case "kafka" -> "Kafka";
+            case "cassandra" -> "Cassandra";
+            case "eventstore" -> "the event store";
+            default -> dependency;
+        };
+        return name + " since " + waiting.path("seconds").asLong() + " s";
     }
 }

@@ -2,6 +2,7 @@ package localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import json.PipelineJson;
 import org.junit.jupiter.api.Test;
 
 class RunProgressTest {
@@ -30,5 +31,26 @@ class RunProgressTest {
         assertThat(progress.line())
                 .isEqualTo(
                         "  4.3 s COMPLETED: fetched 500 | published 500 | persisted 500" + " | 118 users/s | ETA 0 s");
+    }
+
+    @Test
+    void given_the_run_waits_for_kafka_then_the_reading_says_so_instead_of_an_eta() {
+        RunProgress progress = new RunProgress("FETCHED", 10_000, 10_000, 8_000, 5_000, 2.0, "Kafka since 12 s");
+
+        assertThat(progress.bar())
+                .endsWith("| 2,500 users/s | waiting for Kafka since 12 s")
+                .doesNotContain("ETA");
+        assertThat(progress.line()).endsWith("waiting for Kafka since 12 s");
+    }
+
+    @Test
+    void given_a_run_view_waiting_for_kafka_then_it_reads_kafka_since_its_seconds() throws Exception {
+        var mapper = PipelineJson.mapper();
+
+        assertThat(RunTimeline.waitingFor(mapper.readTree(
+                        "{\"dependency\":\"kafka\",\"since\":\"2026-11-27T10:00:00Z\",\"seconds\":12}")))
+                .isEqualTo("Kafka since 12 s");
+        assertThat(RunTimeline.waitingFor(mapper.readTree("null"))).isNull();
+        assertThat(RunTimeline.waitingFor(mapper.missingNode())).isNull();
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * least once: offsets are committed only after the use case returned, so a crash re-delivers the
  * messages not yet recorded (the use case ignores ids it already has). A message that cannot be
  * parsed is logged and skipped; a use case failure (event store down) is retried from that message
- * after a pause, without skipping it.
+ * after a pause, without skipping it. Kafka going away (a poll or a commit that fails) never ends the
+ * consumer: it pauses and carries on, because a run can only complete through these messages.
  */
 public final class PersistedUsersConsumer implements AutoCloseable {
 
@@ -51,18 +52,34 @@ public final class PersistedUsersConsumer implements AutoCloseable {
     private void run() {
         try {
             consumer.subscribe(List.of(topic));
+            boolean failing = false;
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty() && !process(records)) {
+                try {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                    if (failing) {
+                        log.info("users_persisted consumer: Kafka answers again");
+                        failing = false;
+                    }
+                    if (!records.isEmpty() && !process(records)) {
+                        pause();
+                    }
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    if (!failing) {
+                        log.warn(
+                                "users_persisted consumer: reading failed, retrying every {} s until it works: {}",
+                                RETRY_PAUSE.toSeconds(),
+                                e.toString());
+                        failing = true;
+                    }
                     pause();
                 }
             }
         } catch (WakeupException stopping) {
             if (running) {
-                throw stopping;
+                log.error("users_persisted consumer woken up while running: stopped", stopping);
             }
-        } catch (RuntimeException e) {
-            log.error("users_persisted consumer stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -82,8 +99,9 @@ public final class PersistedUsersConsumer implements AutoCloseable {
                             record.offset(),
                             RETRY_PAUSE.toSeconds(),
                             e.toString());
-                    commit(done);
+                    // rewind first: a commit that then fails must not leave the position past this record
                     rewind(records, done, partition, record.offset());
+                    commit(done);
                     return false;
                 }
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -109,9 +127,20 @@ public final class PersistedUsersConsumer implements AutoCloseable {
         useCase.recordPersisted(message.runId(), message.userIds(), message.batchId(), message.persistedAt());
     }
 
+    /**
+     * A commit that fails is logged, not thrown: the records were recorded, so the worst a lost
+     * commit costs is their delivery again after a restart or a rebalance, which the use case ignores.
+     */
     private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
-        if (!done.isEmpty()) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
             consumer.commitSync(done);
+        } catch (WakeupException stopping) {
+            throw stopping;
+        } catch (RuntimeException e) {
+            log.warn("users_persisted consumer: could not commit {} (recorded already): {}", done, e.toString());
         }
     }
 

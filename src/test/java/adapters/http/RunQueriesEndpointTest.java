@@ -47,6 +47,21 @@ class RunQueriesEndpointTest {
     }
 
     @Test
+    void given_a_run_waiting_for_kafka_when_getting_it_then_waiting_for_names_the_dependency_and_since_when() {
+        ApiFixture api = anApi();
+        api.runs.with(aRunView().withStatus("FETCHING").waitingForKafka(12).build());
+
+        api.test((server, client) -> {
+            JsonNode waiting =
+                    get(client, "/api/runs/" + RunViewBuilder.RUN_ID).json().path("waitingFor");
+
+            assertThat(waiting.path("dependency").asText()).isEqualTo("kafka");
+            assertThat(waiting.path("since").asText()).isEqualTo("2026-01-01T00:00:00Z");
+            assertThat(waiting.path("seconds").asLong()).isEqualTo(12);
+        });
+    }
+
+    @Test
     void given_a_run_when_getting_it_then_instants_are_iso_8601_strings() {
         ApiFixture api = anApi();
         api.runs.with(aRunView().build());

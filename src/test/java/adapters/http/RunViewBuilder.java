@@ -34,6 +34,7 @@ final class RunViewBuilder {
     private Instant replayedAt = null;
     private int usersWithFieldProblems = 4;
     private int usersWithFieldsNulled = 1;
+    private RunView.WaitingFor waitingFor = null;
 
     static RunViewBuilder aRunView() {
         return new RunViewBuilder();
@@ -51,6 +52,12 @@ final class RunViewBuilder {
 
     RunViewBuilder withGender(String value) {
         this.gender = value;
+        return this;
+    }
+
+    /** Kafka has not answered for {@code seconds}. */
+    RunViewBuilder waitingForKafka(long seconds) {
+        this.waitingFor = new RunView.WaitingFor("kafka", Instant.parse("2026-01-01T00:00:00Z"), seconds);
         return this;
     }
 
@@ -92,6 +99,7 @@ final class RunViewBuilder {
                 replayPersisted,
                 replayedAt,
                 usersWithFieldProblems,
-                usersWithFieldsNulled);
+                usersWithFieldsNulled,
+                waitingFor);
     }
 }

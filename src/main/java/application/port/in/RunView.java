@@ -17,6 +17,10 @@ import java.util.List;
  *
  * <p>{@code usersWithFieldProblems} counts the fetched users kept with at least one field read
  * leniently or stored as null, {@code usersWithFieldsNulled} those of them with a field stored as null.
+ *
+ * <p>{@code waitingFor} names the dependency that has not answered for the longest, while the run is
+ * still under way (null when every dependency answers or the run has ended): the run is not stuck, it
+ * waits, and resumes by itself when that dependency is back.
  */
 public record RunView(
         String runId,
@@ -41,4 +45,9 @@ public record RunView(
         int replayPersisted,
         Instant replayedAt,
         int usersWithFieldProblems,
-        int usersWithFieldsNulled) {}
+        int usersWithFieldsNulled,
+        WaitingFor waitingFor) {
+
+    /** A dependency that has not answered since {@code since}, {@code seconds} ago when the view was taken. */
+    public record WaitingFor(String dependency, Instant since, long seconds) {}
+}
