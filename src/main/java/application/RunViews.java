@@ -60,6 +60,7 @@ final class RunViews {
                 replay.completedAt(),
                 run.usersWithFieldProblems(),
                 run.usersWithFieldsNulled(),
+                runs.ignoredIdsCount(runId),
                 waiting));
     }
 }

@@ -46,6 +46,7 @@ final class InMemoryRunStore
     private final Map<RunId, Set<UserId>> persistedIds = new LinkedHashMap<>();
     private final Map<RunId, Map<UserId, Integer>> replayOfId = new HashMap<>();
     private final Map<RunId, Long> replayPublished = new HashMap<>();
+    private final Map<RunId, Long> ignoredIds = new HashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
 
     @Override
@@ -74,21 +75,31 @@ final class InMemoryRunStore
         if (runs.getOrDefault(runId, List.of()).size() != expectedVersion) {
             throw new ConcurrentRunUpdateException(runId, expectedVersion, null);
         }
+        Set<UserId> fetched = users.stream()
+                .filter(UserFetched.class::isInstance)
+                .map(UserFetched.class::cast)
+                .filter(user -> user.runId().equals(runId))
+                .map(user -> user.user().id())
+                .collect(java.util.stream.Collectors.toSet());
+        Set<UserId> reported = new java.util.LinkedHashSet<>(userIds);
+        int notFetched =
+                (int) reported.stream().filter(id -> !fetched.contains(id)).count();
+        reported.retainAll(fetched);
         Set<UserId> known = persistedIds.computeIfAbsent(runId, id -> new HashSet<>());
         Map<UserId, Integer> counted = replayOfId.computeIfAbsent(runId, id -> new HashMap<>());
-        List<UserId> fresh =
-                userIds.stream().filter(id -> !known.contains(id)).distinct().toList();
+        List<UserId> fresh = reported.stream().filter(id -> !known.contains(id)).toList();
         List<UserId> replayed = replay == 0
                 ? List.of()
-                : userIds.stream()
+                : reported.stream()
                         .filter(id -> counted.getOrDefault(id, 0) < replay)
                         .distinct()
                         .toList();
-        NewIds newIds = new NewIds(fresh.size(), replayed.size());
+        NewIds newIds = new NewIds(fresh.size(), replayed.size(), notFetched);
         List<RunEvent> events = decide.apply(newIds);
         if (!events.isEmpty()) {
             append(runId, expectedVersion, events, List.of());
         }
+        ignoredIds.merge(runId, (long) notFetched, Long::sum);
         known.addAll(fresh);
         replayed.forEach(id -> counted.put(id, replay));
         return newIds;
@@ -127,6 +138,11 @@ final class InMemoryRunStore
     }
 
     @Override
+    public synchronized long ignoredIdsCount(RunId runId) {
+        return ignoredIds.getOrDefault(runId, 0L);
+    }
+
+    @Override
     public synchronized List<RunId> listReplaying() {
         return runs.entrySet().stream()
                 .filter(entry -> {
@@ -139,6 +155,11 @@ final class InMemoryRunStore
                 })
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /** Stores users beside the runs' streams, as their stored page would (without its PageStored). */
+    synchronized void storeUsers(List<? extends UserEvent> userEvents) {
+        users.addAll(userEvents);
     }
 
     /** How many stored-user pages were read, by any caller. */

@@ -190,7 +190,8 @@ class PublishFetchedUsersTest {
         return runId;
     }
 
-    private static List<UserFetched> users(RunId runId, String... firstNames) {
+    /** The run's users, stored: only users a run fetched count when reported persisted. */
+    private List<UserFetched> users(RunId runId, String... firstNames) {
         List<UserFetched> users = new ArrayList<>();
         for (String firstName : firstNames) {
             User user = new User(
@@ -209,6 +210,7 @@ class PublishFetchedUsersTest {
                     "NO");
             users.add(new UserFetched(runId, 1, user, NOW));
         }
+        store.storeUsers(users);
         return users;
     }
 

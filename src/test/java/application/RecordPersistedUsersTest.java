@@ -26,11 +26,12 @@ class RecordPersistedUsersTest {
     private final RecordPersistedUsers record =
             new RecordPersistedUsers(store, store, Clock.fixed(NOW, ZoneOffset.UTC));
     private final ViewRuns views = new ViewRuns(store, store);
+    private List<UserId> fetchedIds = List.of();
 
     @Test
     void given_a_fetched_run_when_all_its_users_are_reported_then_it_completes_with_the_count() {
         RunId runId = fetchedRun(4);
-        List<UserId> ids = ids(4);
+        List<UserId> ids = fetchedIds;
 
         assertThat(record.recordPersisted(runId, ids.subList(0, 2), "q:1", NOW)).isEqualTo(2);
         assertThat(views.findRun(runId.toString()))
@@ -50,20 +51,13 @@ class RecordPersistedUsersTest {
     @Test
     void given_a_replayed_batch_when_reported_again_then_nothing_is_counted_twice() {
         RunId runId = fetchedRun(10);
-        List<UserId> ids = ids(3);
+        List<UserId> ids = fetchedIds.subList(0, 3);
 
         record.recordPersisted(runId, ids, "q:1", NOW);
         int versionAfterFirst = store.loadHistory(runId).size();
 
         assertThat(record.recordPersisted(runId, ids, "q:1", NOW)).isZero();
-        assertThat(record.recordPersisted(
-                        runId,
-                        List.of(
-                                ids.get(0),
-                                ids.get(0),
-                                UserId.of(UUID.randomUUID().toString())),
-                        "q:2",
-                        NOW))
+        assertThat(record.recordPersisted(runId, List.of(ids.get(0), ids.get(0), fetchedIds.get(3)), "q:2", NOW))
                 .isEqualTo(1);
         assertThat(store.loadHistory(runId)).hasSize(versionAfterFirst + 1);
         assertThat(store.loadHistory(runId))
@@ -83,7 +77,43 @@ class RecordPersistedUsersTest {
         assertThat(store.loadHistory(unknown)).isEmpty();
     }
 
-    /** A run of {@code count} users on one page, stored and FETCHED. */
+    @Test
+    void given_a_fetched_run_when_a_report_names_ids_it_never_fetched_then_they_are_ignored_and_counted() {
+        RunId runId = fetchedRun(2);
+        List<UserId> forged = ids(5);
+
+        assertThat(record.recordPersisted(runId, forged, "forged:1", NOW)).isZero();
+        assertThat(record.recordPersisted(
+                        runId, List.of(fetchedIds.get(0), forged.get(0), forged.get(0)), "mixed:1", NOW))
+                .isEqualTo(1);
+
+        RunView view = views.findRun(runId.toString()).orElseThrow();
+        assertThat(view.persisted()).isEqualTo(1);
+        assertThat(view.ignoredUserIds()).isEqualTo(6);
+        assertThat(view.status()).isEqualTo("FETCHED");
+        assertThat(store.persistedIds(runId)).containsExactly(fetchedIds.get(0));
+    }
+
+    @Test
+    void given_a_fetched_run_when_forged_ids_as_many_as_its_users_are_reported_then_it_does_not_complete() {
+        RunId runId = fetchedRun(3);
+
+        record.recordPersisted(runId, ids(3), "forged:1", NOW);
+
+        assertThat(store.loadHistory(runId)).noneMatch(e -> e instanceof RunCompleted || e instanceof UsersPersisted);
+        assertThat(views.findRun(runId.toString()).orElseThrow().status()).isEqualTo("FETCHED");
+    }
+
+    @Test
+    void given_more_unknown_runs_than_remembered_when_reported_then_memory_stays_bounded() {
+        for (int i = 0; i < RecordPersistedUsers.MAX_UNKNOWN_RUNS_REMEMBERED + 50; i++) {
+            record.recordPersisted(RunId.random(), ids(1), "q:" + i, NOW);
+        }
+
+        assertThat(record.unknownRunsRemembered()).isEqualTo(RecordPersistedUsers.MAX_UNKNOWN_RUNS_REMEMBERED);
+    }
+
+    /** A run of {@code count} users on one page, stored and FETCHED; {@link #fetchedIds} are its users' ids. */
     private RunId fetchedRun(int count) {
         RunId runId = RunId.random();
         List<RunEvent> events =
@@ -91,6 +121,7 @@ class RecordPersistedUsersTest {
         IngestionRun run = IngestionRun.replay(events);
         events.addAll(RunDecisions.pageStored(run, 1, count, 0, NOW));
         store.append(runId, 0, events, List.of());
+        fetchedIds = TestUsers.storeFetched(store, runId, count);
         return runId;
     }
 

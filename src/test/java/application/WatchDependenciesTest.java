@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import application.port.in.RunView;
 import application.port.out.ProbeDependencyPort;
@@ -104,10 +103,7 @@ class WatchDependenciesTest {
         events.addAll(RunDecisions.pageStored(IngestionRun.replay(events), 1, count, 0, T0));
         store.append(runId, 0, events, List.of());
         if (persisted) {
-            List<UserId> ids = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                ids.add(UserId.of(UUID.randomUUID().toString()));
-            }
+            List<UserId> ids = TestUsers.storeFetched(store, runId, count);
             new RecordPersistedUsers(store, store, Clock.fixed(T0, ZoneOffset.UTC))
                     .recordPersisted(runId, ids, "q:1", T0);
         }

@@ -13,7 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 
 /**
  * The store's tables: Axon's events, snapshots and tracking tokens, and beside them our
- * {@link RunIndex} and {@link PersistedUserTable}. A run's own events form the stream of aggregate
+ * {@link RunIndex}, {@link PersistedUserTable} and {@link FetchedUserTable}. A run's own events form the stream of aggregate
  * type {@value #RUN_STREAM}, keyed by run id, so loading a run reads a handful of events; user
  * events are stored beside it as plain events.
  */
@@ -47,6 +47,11 @@ final class EventStoreSchema {
                 createRunIndex(connection);
                 createPersistedUserTable(connection);
                 addReplayColumns(connection);
+                if (!tableExists(connection, FetchedUserTable.TABLE)) {
+                    FetchedUserTable.create(connection);
+                    FetchedUserTable.backfill(connection);
+                }
+                addRunIndexCounters(connection);
             } catch (SQLException e) {
                 throw new EventStoreUnavailableException("cannot create the event store's tables", e);
             }
@@ -92,6 +97,17 @@ final class EventStoreSchema {
                     + " ADD COLUMN IF NOT EXISTS replay_published BIGINT DEFAULT 0 NOT NULL");
             ddl.execute("ALTER TABLE " + PersistedUserTable.TABLE
                     + " ADD COLUMN IF NOT EXISTS replay INT DEFAULT 0 NOT NULL");
+        }
+    }
+
+    /**
+     * Reported ids a run never fetched (forged or stray {@code users_persisted} messages): counted in
+     * the run index, beside the event stream, so a flood of them cannot grow the run's stream.
+     */
+    private static void addRunIndexCounters(Connection connection) throws SQLException {
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("ALTER TABLE " + RunIndex.TABLE
+                    + " ADD COLUMN IF NOT EXISTS ignored_ids BIGINT DEFAULT 0 NOT NULL");
         }
     }
 

@@ -1,7 +1,9 @@
 package adapters.eventstore;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import application.port.out.RecordPersistedIdsPort;
@@ -12,7 +14,8 @@ import domain.user.UserId;
 
 /**
  * Records the ids the sidecar reported persisted in {@link PersistedUserTable}, and the run events
- * that count the new ones, in one append to the run's stream.
+ * that count the new ones, in one append to the run's stream. Only ids the run fetched
+ * ({@link FetchedUserTable}) count: the others are counted as ignored in the {@link RunIndex}.
  */
 final class PersistedIdsRecorder implements RecordPersistedIdsPort {
 
@@ -32,8 +35,17 @@ final class PersistedIdsRecorder implements RecordPersistedIdsPort {
             Collection<UserId> userIds,
             Function<NewIds, List<RunEvent>> decide) {
         return appender.inAppendTransaction(runId, expectedVersion, () -> {
-            NewIds newIds = database.withConnection(
-                    connection -> PersistedUserTable.insertNew(connection, runId, replay, userIds));
+            NewIds newIds = database.withConnection(connection -> {
+                Set<UserId> reported = new LinkedHashSet<>(userIds);
+                Set<UserId> fetched = FetchedUserTable.fetchedAmong(connection, runId, reported);
+                int notFetched = reported.size() - fetched.size();
+                if (notFetched > 0) {
+                    reported.retainAll(fetched);
+                    RunIndex.addIgnoredIds(connection, runId, notFetched);
+                }
+                NewIds counted = PersistedUserTable.insertNew(connection, runId, replay, reported);
+                return new NewIds(counted.persisted(), counted.replayed(), notFetched);
+            });
             List<RunEvent> events = decide.apply(newIds);
             if (!events.isEmpty()) {
                 appender.publish(runId, expectedVersion, events, List.of());

@@ -4,6 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import application.port.out.RecordPersistedIdsPort.NewIds;
 import domain.run.RunId;
@@ -25,42 +30,54 @@ final class PersistedUserTable {
     /**
      * Inserts the ids not in the run's set yet, and marks every id not yet counted toward the replay
      * {@code replay} (0: none under way) as counted toward it. An id already marked counts for nothing.
+     * Set-based: one lookup per chunk of ids, then one batch of inserts and one of updates. The caller
+     * holds the run's row lock; a writer that raced past it anyway is refused by the primary key.
      */
     static NewIds insertNew(Connection connection, RunId runId, int replay, Collection<UserId> userIds)
             throws SQLException {
-        if (userIds.isEmpty()) {
+        Set<UserId> ids = new LinkedHashSet<>(userIds);
+        if (ids.isEmpty()) {
             return new NewIds(0, 0);
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
-                        + " (run_id, user_id, replay) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
-                        + " WHERE run_id = ? AND user_id = ?)");
-                PreparedStatement countTowardReplay = connection.prepareStatement(
-                        "UPDATE " + TABLE + " SET replay = ? WHERE run_id = ? AND user_id = ? AND replay < ?")) {
-            int inserted = 0;
-            int replayed = 0;
-            for (UserId id : userIds) {
-                if (replay > 0) {
-                    countTowardReplay.setInt(1, replay);
-                    countTowardReplay.setString(2, runId.toString());
-                    countTowardReplay.setString(3, id.toString());
-                    countTowardReplay.setInt(4, replay);
-                    if (countTowardReplay.executeUpdate() == 1) {
-                        replayed++;
-                        continue;
-                    }
-                }
+        Map<UserId, Integer> known = new HashMap<>();
+        UserIdLookup.select(
+                connection,
+                "user_id, replay",
+                TABLE,
+                runId,
+                ids,
+                row -> known.put(UserId.of(row.getString(1)), row.getInt(2)));
+        List<UserId> fresh = ids.stream().filter(id -> !known.containsKey(id)).toList();
+        List<UserId> toReplay = replay == 0
+                ? List.of()
+                : known.entrySet().stream()
+                        .filter(entry -> entry.getValue() < replay)
+                        .map(Map.Entry::getKey)
+                        .toList();
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO " + TABLE + " (run_id, user_id, replay) VALUES (?, ?, ?)")) {
+            for (UserId id : fresh) {
                 insert.setString(1, runId.toString());
                 insert.setString(2, id.toString());
                 insert.setInt(3, replay);
-                insert.setString(4, runId.toString());
-                insert.setString(5, id.toString());
-                int added = insert.executeUpdate();
-                inserted += added;
-                if (replay > 0) {
-                    replayed += added;
-                }
+                insert.addBatch();
             }
-            return new NewIds(inserted, replayed);
+            if (!fresh.isEmpty()) {
+                insert.executeBatch();
+            }
         }
+        try (PreparedStatement countTowardReplay =
+                connection.prepareStatement("UPDATE " + TABLE + " SET replay = ? WHERE run_id = ? AND user_id = ?")) {
+            for (UserId id : toReplay) {
+                countTowardReplay.setInt(1, replay);
+                countTowardReplay.setString(2, runId.toString());
+                countTowardReplay.setString(3, id.toString());
+                countTowardReplay.addBatch();
+            }
+            if (!toReplay.isEmpty()) {
+                countTowardReplay.executeBatch();
+            }
+        }
+        return new NewIds(fresh.size(), replay == 0 ? 0 : fresh.size() + toReplay.size());
     }
 }

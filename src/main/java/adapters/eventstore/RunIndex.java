@@ -155,6 +155,26 @@ final class RunIndex {
         }
     }
 
+    /** Counts reported ids the run never fetched; beside the stream, so forged reports cannot grow it. */
+    static void addIgnoredIds(Connection connection, RunId runId, int ignored) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + TABLE + " SET ignored_ids = ignored_ids + ? WHERE run_id = ?")) {
+            update.setLong(1, ignored);
+            update.setString(2, runId.toString());
+            update.executeUpdate();
+        }
+    }
+
+    static long ignoredIds(Connection connection, RunId runId) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT ignored_ids FROM " + TABLE + " WHERE run_id = ?")) {
+            query.setString(1, runId.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
     static long published(Connection connection, RunId runId) throws SQLException {
         try (PreparedStatement query =
                 connection.prepareStatement("SELECT published FROM " + TABLE + " WHERE run_id = ?")) {

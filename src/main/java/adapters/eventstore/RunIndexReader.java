@@ -36,6 +36,11 @@ final class RunIndexReader implements FindRunsPort {
     }
 
     @Override
+    public long ignoredIdsCount(RunId runId) {
+        return database.withConnection(connection -> RunIndex.ignoredIds(connection, runId));
+    }
+
+    @Override
     public List<RunId> listReplaying() {
         return database.withConnection(RunIndex::listReplaying);
     }

@@ -70,7 +70,7 @@ final class RunStreamAppender implements AppendRunEventsPort {
         }
     }
 
-    /** Must run inside a transaction: the run events, the user events and the run index together. */
+    /** Must run inside a transaction: the run events, the user events, the run index and the fetched ids together. */
     void publish(RunId runId, int expectedVersion, List<RunEvent> runEvents, List<UserEvent> userEvents) {
         List<EventMessage<?>> messages = new ArrayList<>(runEvents.size() + userEvents.size());
         long sequence = expectedVersion;
@@ -83,6 +83,7 @@ final class RunStreamAppender implements AppendRunEventsPort {
         eventStore.publish(messages);
         database.withConnection(connection -> {
             RunIndex.record(connection, runId, runEvents);
+            FetchedUserTable.record(connection, userEvents);
             return null;
         });
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import application.LogSafe;
 import application.port.in.RecordPersistedUsersUseCase;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -121,7 +122,8 @@ public final class PersistedUsersConsumer implements AutoCloseable {
                     record.topic(),
                     record.partition(),
                     record.offset(),
-                    malformed.getMessage());
+                    // the reason quotes the message's own text: one bounded line, whatever was sent
+                    LogSafe.text(malformed.getMessage()));
             return;
         }
         useCase.recordPersisted(message.runId(), message.userIds(), message.batchId(), message.persistedAt());

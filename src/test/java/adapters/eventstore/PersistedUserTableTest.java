@@ -33,6 +33,7 @@ class PersistedUserTableTest {
         List<UserId> first = List.of(id(), id(), id());
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
             store.appendRunEvents().append(run, 0, List.of(requested(run)), List.of());
+            StoredEvents.markFetched(store, run, first.toArray(UserId[]::new));
 
             int added = store.recordPersistedIds()
                     .recordPersisted(run, 1, 0, first, n -> List.of(new UsersPersisted(run, "q:1", n.persisted(), NOW)))
@@ -52,7 +53,7 @@ class PersistedUserTableTest {
                             run,
                             2,
                             0,
-                            List.of(first.get(0), id()),
+                            List.of(first.get(0), fetched(store, run)),
                             n -> List.of(new UsersPersisted(run, "q:2", n.persisted(), NOW)))
                     .persisted();
 
@@ -98,6 +99,8 @@ class PersistedUserTableTest {
             store.appendRunEvents().append(a, 0, List.of(requested(a)), List.of());
             store.appendRunEvents()
                     .append(b, 0, List.of(new RunRequested(b, 10, 5, "seed", List.of(), null, null, NOW)), List.of());
+            StoredEvents.markFetched(store, a, shared);
+            StoredEvents.markFetched(store, b, shared);
 
             assertThat(store.recordPersistedIds().recordPersisted(a, 1, 0, List.of(shared), n -> List.of()))
                     .isEqualTo(new NewIds(1, 0));
@@ -113,6 +116,7 @@ class PersistedUserTableTest {
         UserId fresh = id();
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
             store.appendRunEvents().append(run, 0, List.of(requested(run)), List.of());
+            StoredEvents.markFetched(store, run, known, fresh);
             store.recordPersistedIds().recordPersisted(run, 1, 0, List.of(known), n -> List.of());
 
             NewIds duringReplay =
@@ -128,6 +132,63 @@ class PersistedUserTableTest {
             assertThat(noReplay).isEqualTo(new NewIds(0, 0));
             assertThat(StoredEvents.persistedIdCount(store, run)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void given_a_stored_page_when_a_report_mixes_its_users_with_others_then_only_its_users_count() {
+        RunId run = RunId.random();
+        RunId other = RunId.random();
+        try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            List<UserId> users = storePage(store, run);
+            List<UserId> othersUsers = storePage(store, other);
+            List<UserId> reported = new java.util.ArrayList<>(users);
+            reported.add(id());
+            reported.add(othersUsers.get(0)); // fetched, but by another run
+
+            NewIds counted = store.recordPersistedIds().recordPersisted(run, 2, 0, reported, n -> List.of());
+
+            assertThat(counted).isEqualTo(new NewIds(2, 0, 2));
+            assertThat(StoredEvents.persistedIdCount(store, run)).isEqualTo(2);
+            assertThat(store.findRuns().ignoredIdsCount(run)).isEqualTo(2);
+            assertThat(store.findRuns().ignoredIdsCount(other)).isZero();
+        }
+    }
+
+    @Test
+    void given_a_store_from_before_fetched_ids_were_kept_when_reopened_then_its_stored_users_still_count() {
+        RunId run = RunId.random();
+        List<UserId> users;
+        try (AxonEventStore old = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            users = storePage(old, run);
+            old.database().withConnection(connection -> {
+                try (var ddl = connection.createStatement()) {
+                    ddl.execute("DROP TABLE " + FetchedUserTable.TABLE);
+                }
+                return null;
+            });
+        }
+
+        try (AxonEventStore reopened = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            assertThat(reopened.recordPersistedIds().recordPersisted(run, 2, 0, users, n -> List.of()))
+                    .isEqualTo(new NewIds(2, 0, 0));
+        }
+    }
+
+    /** The run requested and its page 1 stored: two fetched users (and a rejected one), whose ids this returns. */
+    private static List<UserId> storePage(AxonEventStore store, RunId run) {
+        List<domain.event.UserEvent> page = AxonEventStoreTest.usersOfPage(run, 1);
+        store.appendRunEvents().append(run, 0, List.of(requested(run, null)), List.of());
+        store.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 2, 1)), page);
+        return page.stream()
+                .filter(domain.event.UserFetched.class::isInstance)
+                .map(e -> ((domain.event.UserFetched) e).user().id())
+                .toList();
+    }
+
+    private static UserId fetched(AxonEventStore store, RunId run) {
+        UserId id = id();
+        StoredEvents.markFetched(store, run, id);
+        return id;
     }
 
     private static UserId id() {

@@ -58,6 +58,7 @@ class ReplayProgressRecorderTest {
         UserId known = new UserId(UUID.randomUUID());
         try (AxonEventStore old = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
             fetchedRun(old, run);
+            StoredEvents.markFetched(old, run, known);
             old.recordPersistedIds().recordPersisted(run, 3, 0, List.of(known), n -> List.of());
             old.database().withConnection(connection -> {
                 try (var ddl = connection.createStatement()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import domain.run.RunId;
+import domain.user.UserId;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
@@ -31,6 +32,21 @@ final class StoredEvents {
                 .executeInTransaction(
                         () -> store.storageEngine().readEvents(token, false).forEach(events::add));
         return events;
+    }
+
+    /** Records the ids as fetched by the run, as storing their page would, without the page's events. */
+    static void markFetched(AxonEventStore store, RunId runId, UserId... userIds) {
+        store.database().withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + FetchedUserTable.TABLE + " (run_id, user_id) VALUES (?, ?)")) {
+                for (UserId id : userIds) {
+                    insert.setString(1, runId.toString());
+                    insert.setString(2, id.toString());
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     /** How many distinct ids of the run were reported persisted. */

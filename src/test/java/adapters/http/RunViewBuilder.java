@@ -100,6 +100,7 @@ final class RunViewBuilder {
                 replayedAt,
                 usersWithFieldProblems,
                 usersWithFieldsNulled,
+                0,
                 waitingFor);
     }
 }

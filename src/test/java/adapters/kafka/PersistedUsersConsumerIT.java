@@ -21,6 +21,7 @@ import application.ViewRuns;
 import application.port.in.RecordPersistedUsersUseCase;
 import application.port.in.RunView;
 import domain.event.RunEvent;
+import domain.event.UserEvent;
 import domain.run.IngestionRun;
 import domain.run.RunDecisions;
 import domain.run.RunId;
@@ -48,7 +49,7 @@ class PersistedUsersConsumerIT {
         List<UserId> ids = ids(4);
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory));
                 Producer<String, byte[]> producer = KafkaClients.producer(settings)) {
-            RunId run = fetchedRun(store, 4);
+            RunId run = fetchedRun(store, ids);
             Counting counting = new Counting(
                     new RecordPersistedUsers(store.loadRunHistory(), store.recordPersistedIds(), Clock.systemUTC()));
             String topic = settings.topics().usersPersisted();
@@ -117,12 +118,20 @@ class PersistedUsersConsumerIT {
         }
     }
 
-    private static RunId fetchedRun(AxonEventStore store, int count) {
+    /** A run whose one page stored these users: only ids a run fetched count when reported. */
+    private static RunId fetchedRun(AxonEventStore store, List<UserId> ids) {
         RunId runId = RunId.random();
+        int count = ids.size();
         List<RunEvent> events =
                 new ArrayList<>(RunDecisions.request(runId, count, count, "seed", null, null, null, NOW));
         events.addAll(RunDecisions.pageStored(IngestionRun.replay(events), 1, count, 0, NOW));
-        store.appendRunEvents().append(runId, 0, events, List.of());
+        List<UserEvent> users = ids.stream()
+                .<UserEvent>map(id -> UserFetchedBuilder.aUser()
+                        .withId(id.value())
+                        .withRunId(runId)
+                        .build())
+                .toList();
+        store.appendRunEvents().append(runId, 0, events, users);
         return runId;
     }
 

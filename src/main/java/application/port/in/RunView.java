@@ -18,6 +18,9 @@ import java.util.List;
  * <p>{@code usersWithFieldProblems} counts the fetched users kept with at least one field read
  * leniently or stored as null, {@code usersWithFieldsNulled} those of them with a field stored as null.
  *
+ * <p>{@code ignoredUserIds} counts distinct ids reported persisted for the run (on {@code users_persisted})
+ * that the run never fetched: a forged or stray message. They count for nothing else and never complete the run.
+ *
  * <p>{@code waitingFor} names the dependency that has not answered for the longest, while the run is
  * still under way (null when every dependency answers or the run has ended): the run is not stuck, it
  * waits, and resumes by itself when that dependency is back.
@@ -46,6 +49,7 @@ public record RunView(
         Instant replayedAt,
         int usersWithFieldProblems,
         int usersWithFieldsNulled,
+        long ignoredUserIds,
         WaitingFor waitingFor) {
 
     /** A dependency that has not answered since {@code since}, {@code seconds} ago when the view was taken. */

@@ -22,6 +22,9 @@ public interface FindRunsPort {
     /** Runs whose latest replay is still publishing: resumed after a restart (docs/adr/0010). */
     List<RunId> listReplaying();
 
+    /** Distinct ids reported persisted for the run that it never fetched, ignored (forged or stray reports). */
+    long ignoredIdsCount(RunId runId);
+
     /** How many users of the run its latest replay has published (acknowledged by Kafka); 0 when none. */
     long replayPublishedCount(RunId runId);
 }

@@ -12,13 +12,15 @@ import domain.user.UserId;
 public interface RecordPersistedIdsPort {
 
     /**
-     * In one transaction: adds the ids not yet in the run's persisted set, marks the ids not yet
+     * In one transaction: sets aside the ids the run never fetched (a forged or stray report: they
+     * count for nothing and are added to the run's ignored count, see {@link FindRunsPort#ignoredIdsCount}),
+     * adds the other ids not yet in the run's persisted set, marks the ids not yet
      * counted toward the replay {@code replay} as counted, asks {@code decide} for the run events given
      * how many were new to each, and appends those at {@code expectedVersion}. All or nothing: on
      * {@link AppendRunEventsPort.ConcurrentRunUpdateException} no id is recorded either.
      *
      * @param replay the number of the run's replay under way, or 0 when none (then {@link NewIds#replayed()} is 0)
-     * @return how many ids were new
+     * @return how many ids were new, and how many were set aside
      */
     NewIds recordPersisted(
             RunId runId,
@@ -28,8 +30,14 @@ public interface RecordPersistedIdsPort {
             Function<NewIds, List<RunEvent>> decide);
 
     /**
-     * @param persisted ids never reported persisted for the run before
-     * @param replayed  ids not reported since the replay under way began (those new to the run included)
+     * @param persisted  ids never reported persisted for the run before
+     * @param replayed   ids not reported since the replay under way began (those new to the run included)
+     * @param notFetched distinct ids the run never fetched: not counted, never complete the run
      */
-    record NewIds(int persisted, int replayed) {}
+    record NewIds(int persisted, int replayed, int notFetched) {
+
+        public NewIds(int persisted, int replayed) {
+            this(persisted, replayed, 0);
+        }
+    }
 }
