@@ -22,6 +22,7 @@ import application.port.out.RecordReplayProgressPort;
 import application.port.out.StoredUsers;
 import domain.event.ReplayPublished;
 import domain.event.ReplayRequested;
+import domain.event.RunCancelled;
 import domain.event.RunEvent;
 import domain.event.RunFailed;
 import domain.event.RunFetched;
@@ -199,8 +200,8 @@ final class InMemoryRunStore
     @Override
     public synchronized List<RunId> listUnfinished() {
         return runs.entrySet().stream()
-                .filter(entry ->
-                        entry.getValue().stream().noneMatch(e -> e instanceof RunFetched || e instanceof RunFailed))
+                .filter(entry -> entry.getValue().stream()
+                        .noneMatch(e -> e instanceof RunFetched || e instanceof RunFailed || e instanceof RunCancelled))
                 .map(Map.Entry::getKey)
                 .toList();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import domain.event.ReplayPublished;
 import domain.event.ReplayRequested;
+import domain.event.RunCancelled;
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
 import domain.event.RunFailed;
@@ -46,6 +47,9 @@ final class RunIndex {
                 setStatus(connection, runId, "FETCHED");
             } else if (event instanceof RunFailed) {
                 setStatus(connection, runId, "FAILED");
+            } else if (event instanceof RunCancelled) {
+                // out of listFetching: a restart must not resume a cancelled run
+                setStatus(connection, runId, "CANCELLED");
             } else if (event instanceof RunCompleted) {
                 setStatus(connection, runId, "COMPLETED");
             } else if (event instanceof ReplayRequested replay) {

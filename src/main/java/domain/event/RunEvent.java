@@ -17,7 +17,8 @@ public sealed interface RunEvent
                 ReplayRequested,
                 ReplayPublished,
                 ReplayPersisted,
-                UsersParked {
+                UsersParked,
+                RunCancelled {
 
     RunId runId();
 }

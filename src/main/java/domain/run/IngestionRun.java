@@ -16,6 +16,7 @@ import domain.event.PageStored;
 import domain.event.ReplayPersisted;
 import domain.event.ReplayPublished;
 import domain.event.ReplayRequested;
+import domain.event.RunCancelled;
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
 import domain.event.RunFailed;
@@ -151,6 +152,10 @@ public record IngestionRun(
                     persisted,
                     pageFailures,
                     lastError);
+        }
+        if (event instanceof RunCancelled) {
+            RunStatus cancelled = status.isFinished() ? status : RunStatus.CANCELLED;
+            return with(cancelled, storedPages, fetched, rejected, persisted, pageFailures, lastError);
         }
         if (event instanceof RunFailed e) {
             return with(status(RunStatus.FAILED), storedPages, fetched, rejected, persisted, pageFailures, e.reason());

@@ -32,9 +32,9 @@ public final class ReplayDecisions {
                 throw new RunRuleViolation("run " + run.runId() + " is still fetching ("
                         + run.status() + "): the outbox publishes its users as their pages are stored; replay it once"
                         + " it is FETCHED or COMPLETED");
-            case FAILED ->
-                throw new RunRuleViolation("run " + run.runId()
-                        + " FAILED: only a run whose every page is stored (FETCHED or COMPLETED) can be replayed");
+            case FAILED, CANCELLED ->
+                throw new RunRuleViolation("run " + run.runId() + " " + run.status()
+                        + ": only a run whose every page is stored (FETCHED or COMPLETED) can be replayed");
             case FETCHED, COMPLETED -> {
                 // replayable
             }

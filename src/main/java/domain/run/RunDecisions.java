@@ -265,7 +265,8 @@ public final class RunDecisions {
         return List.of();
     }
 
-    private static List<String> nationalities(List<String> requested) {
+    /** Stripped, upper-cased, de-duplicated (order kept); empty for null. Also the home of the rule for comparing requests. */
+    public static List<String> nationalities(List<String> requested) {
         if (requested == null) {
             return List.of();
         }
@@ -286,7 +287,8 @@ public final class RunDecisions {
         return List.copyOf(codes);
     }
 
-    private static String gender(String gender) {
+    /** "female", "male" or null for any. */
+    public static String gender(String gender) {
         if (gender == null || gender.isBlank()) {
             return null;
         }

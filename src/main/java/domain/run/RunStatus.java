@@ -11,10 +11,18 @@ public enum RunStatus {
     /** Every accepted user is persisted. A replay (docs/adr/0010) takes the run back to FETCHED until it is again. */
     COMPLETED,
     /** The run gave up (a page failed too often). */
-    FAILED;
+    FAILED,
+    /**
+     * The caller cancelled it while it fetched: final at once, no page is fetched any more. Its stored
+     * users still reach Cassandra and {@code persisted} keeps counting their reports; it never completes.
+     */
+    CANCELLED;
 
-    /** True for COMPLETED and FAILED: nothing more will happen to the run, unless a completed run is replayed. */
+    /**
+     * True for COMPLETED, FAILED and CANCELLED: no page will be fetched and the status stays, unless a
+     * completed run is replayed.
+     */
     public boolean isFinished() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import application.port.out.AppendRunEventsPort.ConcurrentRunUpdateException;
 import domain.event.PageStored;
+import domain.event.RunCancelled;
 import domain.event.RunEvent;
 import domain.event.RunRequested;
 import domain.event.UserEvent;
@@ -129,6 +130,19 @@ class AxonEventStoreTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void given_a_cancelled_run_when_the_unfinished_runs_are_listed_then_it_is_not_among_them() {
+        RunId fetching = RunId.random();
+        RunId cancelled = RunId.random();
+        try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            store.appendRunEvents().append(fetching, 0, List.of(requested(fetching, null)), List.of());
+            store.appendRunEvents().append(cancelled, 0, List.of(requested(cancelled, null)), List.of());
+            store.appendRunEvents().append(cancelled, 1, List.of(new RunCancelled(cancelled, NOW)), List.of());
+
+            assertThat(store.findRuns().listUnfinished()).containsExactly(fetching);
         }
     }
 

@@ -17,6 +17,7 @@ import domain.event.PageStored;
 import domain.event.ReplayPersisted;
 import domain.event.ReplayPublished;
 import domain.event.ReplayRequested;
+import domain.event.RunCancelled;
 import domain.event.RunCompleted;
 import domain.event.RunEvent;
 import domain.event.RunFailed;
@@ -57,7 +58,8 @@ class StoredEventFormatTest {
             new RunCompleted(RUN, 1, T1),
             new ReplayRequested(RUN, 1, T1),
             new ReplayPublished(RUN, 1, 1, T1),
-            new ReplayPersisted(RUN, 1, "q2:1", 1, T1));
+            new ReplayPersisted(RUN, 1, "q2:1", 1, T1),
+            new RunCancelled(RUN, T1));
     private static final List<UserEvent> USER_EVENTS = List.of(
             new UserFetched(
                     RUN,
@@ -125,6 +127,8 @@ class StoredEventFormatTest {
                             "domain.event.ReplayPersisted {\"runId\":{\"value\":\"0b6f1c2e-5d4a-4e8b-9c3f-2a1d0e9f8b7c\"},"
                                     + "\"replay\":1,\"batchId\":\"q2:1\",\"newlyPersisted\":1,"
                                     + "\"persistedAt\":\"2026-11-25T12:00:01.234Z\"}",
+                            "domain.event.RunCancelled {\"runId\":{\"value\":\"0b6f1c2e-5d4a-4e8b-9c3f-2a1d0e9f8b7c\"},"
+                                    + "\"cancelledAt\":\"2026-11-25T12:00:01.234Z\"}",
                             "domain.event.UserFetched {\"runId\":{\"value\":\"0b6f1c2e-5d4a-4e8b-9c3f-2a1d0e9f8b7c\"},"
                                     + "\"page\":1,\"user\":{\"id\":{\"value\":\"5e1a7c3d-9b2f-4d6e-8a0c-1f3b5d7e9a2c\"},"
                                     + "\"firstName\":\"Ægir\",\"lastName\":\"Ødegård\",\"gender\":\"male\","

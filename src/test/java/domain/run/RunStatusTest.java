@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class RunStatusTest {
 
     @Test
-    void given_each_status_when_asked_if_finished_then_only_completed_and_failed_are() {
+    void given_each_status_when_asked_if_finished_then_only_completed_failed_and_cancelled_are() {
         assertThat(Arrays.stream(RunStatus.values()).filter(RunStatus::isFinished))
-                .containsExactlyInAnyOrder(RunStatus.COMPLETED, RunStatus.FAILED);
+                .containsExactlyInAnyOrder(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.CANCELLED);
     }
 }
