@@ -14,6 +14,7 @@ import adapters.kafka.KafkaAdapter;
 import adapters.kafka.KafkaUserPublisher;
 import adapters.kafka.PersistedUsersConsumer;
 import adapters.randomuser.RandomUserAdapter;
+import application.CancelRun;
 import application.CheckHealth;
 import application.FetchRunPages;
 import application.PublishFetchedUsers;
@@ -113,7 +114,8 @@ public final class PipelineApp implements AutoCloseable {
                     fetcher,
                     clock,
                     new Random(),
-                    settings.maxPageSize());
+                    settings.maxPageSize(),
+                    RequestUserFetch.DEFAULT_MAX_ACTIVE_RUNS);
             replay = new ReplayRun(
                     store.loadRunHistory(),
                     store.appendRunEvents(),
@@ -133,6 +135,7 @@ public final class PipelineApp implements AutoCloseable {
                     settings.http(),
                     requestFetch,
                     replay,
+                    new CancelRun(store.loadRunHistory(), store.appendRunEvents(), store.findRuns(), clock),
                     new ViewRuns(store.loadRunHistory(), store.findRuns(), dependencies),
                     new ViewUsers(cassandra, cassandra),
                     new CheckHealth(List.of(store.healthProbe(), publisher, cassandra)),

@@ -3,8 +3,10 @@ package adapters.http;
 import java.util.Map;
 import java.util.UUID;
 
+import application.port.in.IdempotencyConflictException;
 import application.port.in.InvalidCommandException;
 import application.port.in.RunConflictException;
+import application.port.in.TooManyRunsException;
 import domain.run.RunRuleViolation;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -61,6 +63,20 @@ final class ErrorResponses {
     /** The run's state does not allow the command now; its message says when to ask again. */
     void conflict(RunConflictException conflict, Context ctx) {
         respond(ctx, HttpStatus.CONFLICT, ErrorBody.of(conflict.getMessage()));
+    }
+
+    /** The instance runs as many runs as it may: 429, and when to ask again. */
+    void tooManyRuns(TooManyRunsException refused, Context ctx) {
+        ctx.header(Header.RETRY_AFTER, Long.toString(refused.retryAfter().toSeconds()));
+        respond(ctx, HttpStatus.TOO_MANY_REQUESTS, ErrorBody.of(refused.getMessage()));
+    }
+
+    /** The key names a run asked for with other parameters; the message names them. */
+    void idempotencyConflict(IdempotencyConflictException conflict, Context ctx) {
+        respond(
+                ctx,
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                new ErrorBody(conflict.getMessage(), CommandHandlers.IDEMPOTENCY_KEY));
     }
 
     void unexpected(Exception exception, Context ctx) {

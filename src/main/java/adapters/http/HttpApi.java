@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 
+import application.port.in.CancelRunUseCase;
 import application.port.in.CheckHealthQuery;
+import application.port.in.IdempotencyConflictException;
 import application.port.in.InvalidCommandException;
 import application.port.in.ReplayRunUseCase;
 import application.port.in.RequestUserFetchUseCase;
 import application.port.in.RunConflictException;
+import application.port.in.TooManyRunsException;
 import application.port.in.ViewRunsQuery;
 import application.port.in.ViewUsersQuery;
 import domain.run.RunRuleViolation;
@@ -50,11 +53,12 @@ public final class HttpApi implements AutoCloseable {
             HttpSettings settings,
             RequestUserFetchUseCase fetchUsers,
             ReplayRunUseCase replay,
+            CancelRunUseCase cancel,
             ViewRunsQuery runs,
             ViewUsersQuery users,
             CheckHealthQuery health,
             PrometheusMeterRegistry registry) {
-        Javalin app = create(settings, fetchUsers, replay, runs, users, health, registry);
+        Javalin app = create(settings, fetchUsers, replay, cancel, runs, users, health, registry);
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -75,6 +79,7 @@ public final class HttpApi implements AutoCloseable {
             HttpSettings settings,
             RequestUserFetchUseCase fetchUsers,
             ReplayRunUseCase replay,
+            CancelRunUseCase cancel,
             ViewRunsQuery runs,
             ViewUsersQuery users,
             CheckHealthQuery health,
@@ -82,13 +87,14 @@ public final class HttpApi implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(fetchUsers, "fetchUsers");
         Objects.requireNonNull(replay, "replay");
+        Objects.requireNonNull(cancel, "cancel");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(registry, "registry");
 
         CommandHandlers commands =
-                new CommandHandlers(fetchUsers, replay, new JsonBodies(settings.maxRequestBodyBytes()));
+                new CommandHandlers(fetchUsers, replay, cancel, new JsonBodies(settings.maxRequestBodyBytes()));
         RunHandlers runViews = new RunHandlers(runs);
         UserHandlers userViews = new UserHandlers(users);
         OperationsHandlers operations = new OperationsHandlers(health, registry, openApiDocument());
@@ -112,9 +118,11 @@ public final class HttpApi implements AutoCloseable {
                     // beforeMatched, not before: it runs once a route matched, so metrics still see the route template.
                     router.beforeMatched("/api/commands/*", auth::requireToken);
                     router.beforeMatched(CommandHandlers.REPLAY_ROUTE, auth::requireToken);
+                    router.beforeMatched(CommandHandlers.CANCEL_ROUTE, auth::requireToken);
                 }
                 router.post("/api/commands/fetch-users", commands::fetchUsers);
                 router.post(CommandHandlers.REPLAY_ROUTE, commands::replay);
+                router.post(CommandHandlers.CANCEL_ROUTE, commands::cancel);
                 router.get("/api/runs", runViews::list);
                 router.get("/api/runs/{runId}", runViews::show);
                 router.get("/api/runs/{runId}/users", userViews::listOfRun);
@@ -128,6 +136,8 @@ public final class HttpApi implements AutoCloseable {
                 router.exception(InvalidCommandException.class, errors::invalidCommand);
                 router.exception(RunRuleViolation.class, errors::ruleViolation);
                 router.exception(RunConflictException.class, errors::conflict);
+                router.exception(TooManyRunsException.class, errors::tooManyRuns);
+                router.exception(IdempotencyConflictException.class, errors::idempotencyConflict);
                 router.exception(Exception.class, errors::unexpected);
             });
         });

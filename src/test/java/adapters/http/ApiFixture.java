@@ -28,6 +28,7 @@ final class ApiFixture {
 
     final FakeFetchUsers fetchUsers = new FakeFetchUsers();
     final FakeReplay replay = new FakeReplay();
+    final FakeCancel cancel = new FakeCancel();
     final FakeRuns runs = new FakeRuns();
     final FakeUsers users = new FakeUsers();
     final FakeHealth health = new FakeHealth();
@@ -44,7 +45,7 @@ final class ApiFixture {
     }
 
     Javalin app() {
-        return HttpApi.create(settings, fetchUsers, replay, runs, users, health, registry);
+        return HttpApi.create(settings, fetchUsers, replay, cancel, runs, users, health, registry);
     }
 
     void test(TestCase testCase) {

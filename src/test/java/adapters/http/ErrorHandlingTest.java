@@ -117,6 +117,7 @@ class ErrorHandlingTest {
                         HttpSettings.defaults(),
                         new FakeFetchUsers(),
                         new FakeReplay(),
+                        new FakeCancel(),
                         broken,
                         new FakeUsers(),
                         new FakeHealth(),

@@ -24,6 +24,7 @@ class HttpApiTest {
                 HttpSettings.defaults().withPort(port),
                 new FakeFetchUsers(),
                 new FakeReplay(),
+                new FakeCancel(),
                 new FakeRuns(),
                 new FakeUsers(),
                 new FakeHealth(),
