@@ -6,7 +6,7 @@ The DAG drives the pipeline only through its HTTP commands (docs/contracts.md):
    with ``Idempotency-Key`` = the Airflow run id. A retried task, or a cleared run, re-sends the same
    key, so the pipeline answers with the run it already started instead of fetching twice.
 2. ``wait_until_persisted`` polls ``/api/runs/{runId}`` until the run is COMPLETED (every accepted
-   user is in Cassandra). It fails at once, with the run's own error, when the run is FAILED.
+   user is in Cassandra). It fails at once, with the run's own error, when the run is FAILED or CANCELLED.
 
 Connection ``pipeline_api`` (e.g. ``AIRFLOW_CONN_PIPELINE_API=http://127.0.0.1:8080``): the API's
 base URL; its password, when set, is sent as the bearer token. Environment: ``PIPELINE_DAG_SCHEDULE``
@@ -60,12 +60,14 @@ def run_id_of(response) -> str:
 
 
 def is_completed(response, **_context) -> bool:
-    """True once the run is COMPLETED; a FAILED run fails the task with the run's own message."""
+    """True once the run is COMPLETED; a FAILED or CANCELLED run fails the task with the run's own words."""
     run = response.json()
     if run["status"] == "FAILED":
         raise AirflowFailException(
             f"pipeline run {run['runId']} FAILED: {run.get('lastError') or 'no error recorded'}"
         )
+    if run["status"] == "CANCELLED":
+        raise AirflowFailException(f"pipeline run {run['runId']} was CANCELLED (POST /api/runs/{{runId}}/cancel)")
     return run["status"] == "COMPLETED"
 
 

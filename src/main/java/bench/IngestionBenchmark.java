@@ -123,8 +123,8 @@ public final class IngestionBenchmark {
             if (fetchSeconds == 0 && !"FETCHING".equals(state) && !"REQUESTED".equals(state)) {
                 fetchSeconds = elapsed;
             }
-            if ("FAILED".equals(state)) {
-                throw new IllegalStateException("the benchmark run failed: " + body);
+            if ("FAILED".equals(state) || "CANCELLED".equals(state)) {
+                throw new IllegalStateException("the benchmark run ended without completing: " + body);
             }
             if (counts.getOrDefault("published", 0L) >= users) {
                 return new Figures(fetchSeconds, elapsed);

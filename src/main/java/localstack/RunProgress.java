@@ -23,9 +23,9 @@ public record RunProgress(
         this(status, requested, fetched, published, persisted, seconds, null);
     }
 
-    /** COMPLETED or FAILED: nothing more will happen to the run. */
+    /** COMPLETED, FAILED or CANCELLED: nothing more will happen to the run. */
     public boolean ended() {
-        return "COMPLETED".equals(status) || "FAILED".equals(status);
+        return "COMPLETED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
     }
 
     /** Users persisted per second since the POST. */

@@ -17,7 +17,7 @@ public record RunTimeline(String status, double fetchedAt, double publishedAt, d
         return "COMPLETED".equals(status);
     }
 
-    /** Polls every {@code pause} until the run is COMPLETED or FAILED; {@code onEachPoll} sees every look. */
+    /** Polls every {@code pause} until the run has ended ({@link RunProgress#ended()}); {@code onEachPoll} sees every look. */
     public static RunTimeline follow(RunsClient api, String runId, Duration pause, Consumer<RunProgress> onEachPoll)
             throws IOException, InterruptedException {
         long begin = System.nanoTime();

@@ -53,4 +53,12 @@ class RunProgressTest {
         assertThat(RunTimeline.waitingFor(mapper.readTree("null"))).isNull();
         assertThat(RunTimeline.waitingFor(mapper.missingNode())).isNull();
     }
+
+    @Test
+    void given_a_cancelled_run_then_it_has_ended_like_a_completed_or_failed_one() {
+        assertThat(new RunProgress("CANCELLED", 500, 100, 100, 100, 1.0).ended())
+                .isTrue();
+        assertThat(new RunProgress("FAILED", 500, 100, 100, 100, 1.0).ended()).isTrue();
+        assertThat(new RunProgress("FETCHED", 500, 500, 500, 100, 1.0).ended()).isFalse();
+    }
 }
