@@ -55,6 +55,13 @@ final class ServeCommand implements Callable<Integer> {
     String apiToken;
 
     @Option(
+            names = "--paging-token-secret",
+            paramLabel = "SECRET",
+            description = "Key (32+ characters) that signs the users list's page tokens, so they survive a restart"
+                    + " and work on every instance (default: random per process). Prefer PIPELINE_PAGING_TOKEN_SECRET.")
+    String pagingTokenSecret;
+
+    @Option(
             names = "--kafka-bootstrap-servers",
             paramLabel = "HOST:PORT",
             defaultValue = "127.0.0.1:9092",
@@ -152,7 +159,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withCassandra(CassandraSettings.defaults(cassandraContactPoints)
                         .withKeyspace(cassandraKeyspace)
                         .withLocalDatacenter(cassandraDatacenter)
-                        .withReplication(replication()));
+                        .withReplication(replication())
+                        .withPagingTokenSecret(
+                                pagingTokenSecret == null || pagingTokenSecret.isBlank() ? null : pagingTokenSecret));
         if (!kafkaTopicPrefix.isBlank()) {
             settings = settings.withKafka(settings.kafka().withTopics(KafkaSettings.Topics.prefixed(kafkaTopicPrefix)));
         }

@@ -20,13 +20,20 @@ import java.util.stream.Collectors;
  * @param keyspace        where the tables are created and read (default {@value #DEFAULT_KEYSPACE})
  * @param replication     used only when the keyspace is created: an existing keyspace keeps its own
  * @param requestTimeout  the longest one query may take
+ * @param pagingTokenSecret the key that signs {@code nextPageToken}s, at least
+ *                          {@value #MIN_PAGING_TOKEN_SECRET_CHARS} characters; {@code null} for a random
+ *                          key per process (tokens then do not survive a restart, nor work across instances)
  */
 public record CassandraSettings(
         List<ContactPoint> contactPoints,
         String localDatacenter,
         String keyspace,
         Replication replication,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        String pagingTokenSecret) {
+
+    /** 128 bits even if the secret is only hex digits. */
+    public static final int MIN_PAGING_TOKEN_SECRET_CHARS = 32;
 
     public static final String DEFAULT_DATACENTER = "datacenter1";
     public static final String DEFAULT_KEYSPACE = "spark_streams";
@@ -56,6 +63,33 @@ public record CassandraSettings(
         if (requestTimeout.toMillis() < 1 || requestTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("requestTimeout must be 1 ms .. 1 h, was " + requestTimeout);
         }
+        if (pagingTokenSecret != null && pagingTokenSecret.strip().length() < MIN_PAGING_TOKEN_SECRET_CHARS) {
+            // the secret itself never goes into a message
+            throw new IllegalArgumentException(
+                    "pagingTokenSecret must have at least " + MIN_PAGING_TOKEN_SECRET_CHARS + " characters");
+        }
+    }
+
+    /** With a random paging-token key per process. */
+    public CassandraSettings(
+            List<ContactPoint> contactPoints,
+            String localDatacenter,
+            String keyspace,
+            Replication replication,
+            Duration requestTimeout) {
+        this(contactPoints, localDatacenter, keyspace, replication, requestTimeout, null);
+    }
+
+    public CassandraSettings withPagingTokenSecret(String secret) {
+        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout, secret);
+    }
+
+    /** The record's own toString would print the secret. */
+    @Override
+    public String toString() {
+        return "CassandraSettings[contactPoints=" + contactPoints + ", localDatacenter=" + localDatacenter
+                + ", keyspace=" + keyspace + ", replication=" + replication + ", requestTimeout=" + requestTimeout
+                + ", pagingTokenSecret=" + (pagingTokenSecret == null ? "random per process" : "***") + "]";
     }
 
     /** Defaults (datacenter1, spark_streams, RF 1, 5 s) against {@code host:port[,host:port...]}. */
@@ -69,19 +103,22 @@ public record CassandraSettings(
     }
 
     public CassandraSettings withLocalDatacenter(String datacenter) {
-        return new CassandraSettings(contactPoints, datacenter, keyspace, replication, requestTimeout);
+        return new CassandraSettings(
+                contactPoints, datacenter, keyspace, replication, requestTimeout, pagingTokenSecret);
     }
 
     public CassandraSettings withKeyspace(String name) {
-        return new CassandraSettings(contactPoints, localDatacenter, name, replication, requestTimeout);
+        return new CassandraSettings(
+                contactPoints, localDatacenter, name, replication, requestTimeout, pagingTokenSecret);
     }
 
     public CassandraSettings withReplication(Replication value) {
-        return new CassandraSettings(contactPoints, localDatacenter, keyspace, value, requestTimeout);
+        return new CassandraSettings(
+                contactPoints, localDatacenter, keyspace, value, requestTimeout, pagingTokenSecret);
     }
 
     public CassandraSettings withRequestTimeout(Duration timeout) {
-        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, timeout);
+        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, timeout, pagingTokenSecret);
     }
 
     /** {@code host:port} of one node; IPv6 literals in brackets ({@code [::1]:9042}). */

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 
 import application.port.out.ListRunUsersPort;
 import application.port.out.LoadPersistedUserPort;
@@ -18,12 +18,15 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PagingState;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 import domain.run.RequestLimits;
 import domain.run.RunId;
 import domain.user.UserId;
@@ -41,16 +44,28 @@ public final class CassandraUsers
     private static final Logger LOG = LoggerFactory.getLogger(CassandraUsers.class);
     /** /ready is polled; a probe answering after more than this is as bad as no answer. */
     private static final Duration MAX_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** Full-row reads of one users page in flight at once. */
+    static final int MAX_READS_PER_PAGE = 32;
+    /**
+     * Requests of the whole session in flight at once (the driver's throttler), the rest queued up to
+     * {@link #MAX_QUEUED_REQUESTS}: several pages at once and the probes stay within it.
+     */
+    static final int MAX_CONCURRENT_REQUESTS = 128;
+
+    static final int MAX_QUEUED_REQUESTS = 10_000;
 
     private final CqlSession session;
     private final CassandraSettings settings;
     private final PreparedStatement selectUser;
     private final PreparedStatement selectRunUsers;
     private final SimpleStatement probeQuery;
+    private final PagingTokens pagingTokens;
+    private final BoundedReads fullRowReads = new BoundedReads(MAX_READS_PER_PAGE);
 
     private CassandraUsers(CqlSession session, CassandraSettings settings) {
         this.session = session;
         this.settings = settings;
+        this.pagingTokens = PagingTokens.of(settings);
         String keyspace = settings.keyspace();
         this.selectUser = session.prepare(
                 "SELECT " + UserRows.USER_COLUMNS + " FROM " + keyspace + ".created_users WHERE id = ?");
@@ -93,9 +108,7 @@ public final class CassandraUsers
     }
 
     private static CqlSession openSession(CassandraSettings settings) {
-        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
-                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
-                .build();
+        DriverConfigLoader config = driverConfig(settings).build();
         List<InetSocketAddress> contactPoints = settings.contactPoints().stream()
                 .map(p -> new InetSocketAddress(p.host(), p.port()))
                 .toList();
@@ -111,6 +124,15 @@ public final class CassandraUsers
                             + settings.localDatacenter() + ")",
                     e);
         }
+    }
+
+    /** The driver's settings: the request timeout, and the throttler that bounds the session's requests. */
+    static ProgrammaticDriverConfigLoaderBuilder driverConfig(CassandraSettings settings) {
+        return DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
+                .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
+                .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS)
+                .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, MAX_QUEUED_REQUESTS);
     }
 
     @Override
@@ -134,10 +156,12 @@ public final class CassandraUsers
         }
         BoundStatement statement = selectRunUsers.bind(runId.value()).setPageSize(pageSize);
         if (pagingState != null) {
+            PagingState state = pagingTokens.decode(runId, pagingState);
             try {
-                statement = statement.setPagingState(PagingTokens.decode(pagingState), session);
+                statement = statement.setPagingState(state, session);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("pagingState is not a page of run " + runId + "'s users", e);
+                // signed by this key for this run, yet of another query: the schema or the query changed
+                throw new InvalidPagingTokenException(runId, pagingState, "not a state of this query", e);
             }
         }
         try {
@@ -148,7 +172,7 @@ public final class CassandraUsers
             for (int i = 0; i < available; i++) {
                 summaries.add(page.one());
             }
-            String next = PagingTokens.encode(page.getExecutionInfo().getSafePagingState());
+            String next = pagingTokens.encode(runId, page.getExecutionInfo().getSafePagingState());
             return new UserPageOfRun(fullRows(summaries), next);
         } catch (DriverException e) {
             throw new CassandraAccessException(
@@ -156,11 +180,15 @@ public final class CassandraUsers
         }
     }
 
-    /** users_by_run holds a summary; the full rows are point reads, sent at once rather than one by one. */
+    /** users_by_run holds a summary; the full rows are point reads, sent together but a bounded number at once. */
     private List<PersistedUser> fullRows(List<Row> summaries) {
-        List<CompletionStage<AsyncResultSet>> reads = summaries.stream()
-                .map(s -> session.executeAsync(selectUser.bind(s.getUuid("id"))))
-                .toList();
+        List<CompletableFuture<AsyncResultSet>> reads;
+        try {
+            reads = fullRowReads.readAll(summaries, s -> session.executeAsync(selectUser.bind(s.getUuid("id"))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CassandraAccessException("interrupted while reading users from " + settings.keyspace(), e);
+        }
         List<PersistedUser> users = new ArrayList<>(summaries.size());
         for (int i = 0; i < summaries.size(); i++) {
             Row full = await(reads.get(i)).one();
@@ -169,9 +197,9 @@ public final class CassandraUsers
         return users;
     }
 
-    private static AsyncResultSet await(CompletionStage<AsyncResultSet> read) {
+    private static AsyncResultSet await(CompletableFuture<AsyncResultSet> read) {
         try {
-            return read.toCompletableFuture().join();
+            return read.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof DriverException failure) {
                 // a copy, so the stack trace shows this caller, not the driver's I/O thread

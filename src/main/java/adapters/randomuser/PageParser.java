@@ -124,6 +124,11 @@ final class PageParser {
             generator.setRootValueSeparator(null);
             JsonToken element;
             while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (profiles.size() == query.results()) {
+                    // more than asked for: skipped without building them (the body's byte cap bounds the skip)
+                    parser.skipChildren();
+                    continue;
+                }
                 if (element != JsonToken.START_OBJECT) {
                     throw malformed(
                             query,

@@ -18,8 +18,8 @@ public final class RandomUserAdapter {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
-                // a base URL without its trailing slash is redirected by some servers; never https -> http
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // the client follows same-host redirects itself (SameHostRedirect), none to another host
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         UserRateLimiter rateLimiter = settings.effectiveRateLimit()
                 .<UserRateLimiter>map(

@@ -7,13 +7,20 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
 import application.port.out.FetchUserPagePort;
@@ -28,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches pages over HTTP/1.1. Transient failures (429, 5xx, timeouts, connection errors) are retried
  * here with backoff; answers that would come back the same ({@code {"error"}} bodies, other 4xx,
- * malformed bodies) are thrown at once, since the application decides when to try a page again.
+ * malformed bodies, bodies over their cap, redirects to another host) are thrown at once, since the
+ * application decides when to try a page again. Every response is bounded: its body in bytes, on the
+ * wire and inflated ({@link BodyLimits}), and the whole exchange in time (the request timeout).
  */
 final class RandomUserClient implements FetchUserPagePort {
 
@@ -60,14 +69,8 @@ final class RandomUserClient implements FetchUserPagePort {
 
     @Override
     public UserPage fetchPage(PageQuery query) {
-        HttpRequest request = HttpRequest.newBuilder(PageUrl.of(settings.baseUrl(), query))
-                .timeout(settings.requestTimeout())
-                .header("Accept", "application/json")
-                .header("Accept-Encoding", "gzip")
-                .GET()
-                .build();
         for (int attempt = 1; ; attempt++) {
-            Attempt outcome = tryOnce(request, query, attempt);
+            Attempt outcome = tryOnce(query, attempt);
             if (outcome instanceof Attempt.Succeeded succeeded) {
                 return succeeded.page();
             }
@@ -87,33 +90,53 @@ final class RandomUserClient implements FetchUserPagePort {
         }
     }
 
-    /** One request: a page, a failure worth retrying, or a thrown failure that retrying cannot change. */
-    private Attempt tryOnce(HttpRequest request, PageQuery query, int attempt) {
-        HttpResponse<byte[]> response;
-        try {
-            response = send(request, query, attempt);
-        } catch (IOException e) {
-            return new Attempt.Failed(describe(e, request.uri()), Optional.empty(), e);
+    /** One request, with the same-host redirects it meets: a page, a failure worth retrying, or a thrown failure. */
+    private Attempt tryOnce(PageQuery query, int attempt) {
+        URI target = PageUrl.of(settings.baseUrl(), query);
+        int maxBytes = BodyLimits.maxBytes(query.results());
+        for (int redirects = 0; ; redirects++) {
+            Received response;
+            try {
+                response = send(request(target), query, attempt, maxBytes);
+            } catch (BodyTooLargeException e) {
+                // the same request would bring the same body: the application decides when to ask again
+                throw new MalformedPage(query.page(), tooLarge(e, query), e);
+            } catch (IOException e) {
+                return new Attempt.Failed(describe(e, target), Optional.empty(), e);
+            }
+            int status = response.status();
+            if (SameHostRedirect.isRedirect(status)) {
+                target = SameHostRedirect.next(target, status, response.headers(), redirects, query.page());
+                continue;
+            }
+            byte[] body = body(response, query, maxBytes);
+            if (status >= 200 && status < 300) {
+                // parsed outside the request slot: the slot limits load on the source, not on our CPU
+                return new Attempt.Succeeded(parser.parse(query, body));
+            }
+            String problem = "HTTP " + status + detail(body);
+            if (status == 429 || status >= 500 && status <= 599) {
+                Optional<Duration> retryAfter = response.headers()
+                        .firstValue("Retry-After")
+                        .flatMap(value -> Backoff.parseRetryAfter(
+                                value, environment.clock().instant()));
+                return new Attempt.Failed(problem, retryAfter, null);
+            }
+            throw new RejectedRequest(query.page(), problem);
         }
-        int status = response.statusCode();
-        byte[] body = body(response, query);
-        if (status >= 200 && status < 300) {
-            // parsed outside the request slot: the slot limits load on the source, not on our CPU
-            return new Attempt.Succeeded(parser.parse(query, body));
-        }
-        String problem = "HTTP " + status + detail(body);
-        if (status == 429 || status >= 500 && status <= 599) {
-            Optional<Duration> retryAfter = response.headers()
-                    .firstValue("Retry-After")
-                    .flatMap(value ->
-                            Backoff.parseRetryAfter(value, environment.clock().instant()));
-            return new Attempt.Failed(problem, retryAfter, null);
-        }
-        throw new RejectedRequest(query.page(), problem);
+    }
+
+    private HttpRequest request(URI target) {
+        return HttpRequest.newBuilder(target)
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json")
+                .header("Accept-Encoding", "gzip")
+                .GET()
+                .build();
     }
 
     /** Sends, holding a concurrency slot only while the request is on the wire. */
-    private HttpResponse<byte[]> send(HttpRequest request, PageQuery query, int attempt) throws IOException {
+    private Received send(HttpRequest request, PageQuery query, int attempt, int maxBytes) throws IOException {
         try {
             requestSlots.acquire();
         } catch (InterruptedException e) {
@@ -122,12 +145,69 @@ final class RandomUserClient implements FetchUserPagePort {
         try {
             // throttled inside the slot, so the time recorded is the time the request really goes out
             rateLimiter.acquire(query.results());
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return receive(request, maxBytes);
         } catch (InterruptedException e) {
             throw interrupted(query, attempt, "interrupted while requesting", e);
         } finally {
             requestSlots.release();
         }
+    }
+
+    /** The whole exchange, body included, within the request timeout, and at most maxBytes of body. */
+    private Received receive(HttpRequest request, int maxBytes) throws IOException, InterruptedException {
+        AtomicReference<BoundedBodySubscriber> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> {
+            BoundedBodySubscriber subscriber = new BoundedBodySubscriber(maxBytes);
+            body.set(subscriber);
+            return subscriber;
+        });
+        try {
+            HttpResponse<byte[]> response =
+                    pending.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            return new Received(response.statusCode(), response.headers(), response.body());
+        } catch (TimeoutException e) {
+            BoundedBodySubscriber started = body.get();
+            HttpTimeoutException timeout = started == null
+                    ? new HttpTimeoutException("request timed out")
+                    : new BodyDeadlineException(started.received());
+            abandon(pending, started, timeout);
+            throw timeout;
+        } catch (InterruptedException e) {
+            abandon(pending, body.get(), e);
+            throw e;
+        } catch (ExecutionException e) {
+            throw failureOf(e);
+        }
+    }
+
+    private static void abandon(
+            CompletableFuture<HttpResponse<byte[]>> pending, BoundedBodySubscriber body, Throwable reason) {
+        if (body != null) {
+            body.abandon(reason);
+        }
+        pending.cancel(true);
+    }
+
+    /** The I/O failure inside the client's wrappers; anything else is a bug and stays unchecked. */
+    private static IOException failureOf(ExecutionException wrapped) {
+        Throwable cause = wrapped.getCause();
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(cause);
+    }
+
+    private static String tooLarge(BodyTooLargeException e, PageQuery query) {
+        return e.getMessage() + " (the cap for " + query.results() + " users)";
     }
 
     /** ": the source's error text" or ": a body snippet", or nothing for an empty body. */
@@ -138,7 +218,8 @@ final class RandomUserClient implements FetchUserPagePort {
         return ": " + parser.sourceError(body).orElseGet(() -> BodySnippet.of(body, 80));
     }
 
-    private static byte[] body(HttpResponse<byte[]> response, PageQuery query) {
+    /** The body as sent, or inflated when gzip: at most maxBytes either way (a gzip bomb stops there). */
+    private static byte[] body(Received response, PageQuery query, int maxBytes) {
         byte[] raw = response.body();
         String encoding = response.headers()
                 .firstValue("Content-Encoding")
@@ -148,20 +229,33 @@ final class RandomUserClient implements FetchUserPagePort {
         if (!encoding.equals("gzip") || raw.length == 0) {
             return raw;
         }
+        byte[] inflated;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-            return in.readAllBytes();
+            inflated = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new MalformedPage(
                     query.page(),
                     "gzip body that does not decompress (" + e.getMessage() + "); " + raw.length + " bytes",
                     e);
         }
+        if (inflated.length > maxBytes) {
+            throw new MalformedPage(
+                    query.page(),
+                    "gzip body of " + raw.length + " bytes that inflates to over " + maxBytes + " bytes (the cap for "
+                            + query.results() + " users)",
+                    null);
+        }
+        return inflated;
     }
 
     private String describe(IOException e, URI uri) {
         String target = " (" + uri.getHost() + ":" + port(uri) + ")";
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timeout after " + seconds(settings.connectTimeout()) + target;
+        }
+        if (e instanceof BodyDeadlineException late) {
+            return "timeout after " + seconds(settings.requestTimeout()) + " with the body still arriving ("
+                    + late.receivedBytes() + " bytes received)" + target;
         }
         if (e instanceof HttpTimeoutException) {
             return "timeout after " + seconds(settings.requestTimeout()) + target;
@@ -182,10 +276,7 @@ final class RandomUserClient implements FetchUserPagePort {
     }
 
     private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return SameHostRedirect.port(uri);
     }
 
     private static String seconds(Duration duration) {
@@ -197,6 +288,9 @@ final class RandomUserClient implements FetchUserPagePort {
         Thread.currentThread().interrupt();
         return new Unavailable(query.page(), attempts, problem, e);
     }
+
+    /** A response with its whole body, as far as the caps let it come. */
+    private record Received(int status, HttpHeaders headers, byte[] body) {}
 
     /** What one request came to, short of the failures that are thrown at once. */
     private sealed interface Attempt {

@@ -81,4 +81,19 @@ class CassandraSettingsTest {
                 .hasMessageContaining("contactPoints");
         assertThat(ok.withKeyspace("it_users_1").keyspace()).isEqualTo("it_users_1");
     }
+
+    @Test
+    void given_a_paging_token_secret_when_printing_the_settings_then_it_is_hidden_and_a_short_one_is_refused() {
+        CassandraSettings base = CassandraSettings.defaults("127.0.0.1:9042");
+        String secret = "s".repeat(CassandraSettings.MIN_PAGING_TOKEN_SECRET_CHARS);
+
+        assertThat(base.withPagingTokenSecret(secret).toString())
+                .doesNotContain(secret)
+                .contains("***");
+        assertThat(base.toString()).contains("random per process");
+        assertThatThrownBy(() -> base.withPagingTokenSecret("short"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 32 characters")
+                .hasMessageNotContaining("short");
+    }
 }

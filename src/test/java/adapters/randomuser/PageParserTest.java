@@ -17,6 +17,7 @@ import application.port.out.UserSourceException.MalformedPage;
 import application.port.out.UserSourceException.RejectedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import domain.run.RequestLimits;
 import domain.user.RawProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PageParserTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final PageQuery QUERY = new PageQuery(4, 10, "seed", List.of(), Optional.empty());
+    /** As many users as a page may have: every fixture's profiles are kept. */
+    private static final PageQuery QUERY =
+            new PageQuery(4, RequestLimits.MAX_PAGE_SIZE, "seed", List.of(), Optional.empty());
 
     private final PageParser parser = new PageParser();
 
@@ -59,6 +62,20 @@ class PageParserTest {
             assertThat(page.profiles().get(i).json()).isEqualTo(compact);
             assertThat(page.profiles().get(i).fields()).isEqualTo(MAPPER.readValue(compact, Map.class));
         }
+    }
+
+    @Test
+    void given_more_profiles_than_requested_when_parsing_then_only_the_first_requested_are_kept() throws IOException {
+        byte[] body = ScriptedServer.fixtureBytes("v1.4-mixed21nat-111users.json");
+        PageQuery tenUsers = new PageQuery(1, 10, "seed", List.of(), Optional.empty());
+
+        UserPage page = parser.parse(tenUsers, body);
+
+        assertThat(page.profiles()).hasSize(10);
+        assertThat(page.profiles().get(9).json())
+                .isEqualTo(MAPPER.writeValueAsString(
+                        MAPPER.readTree(body).get("results").get(9)));
+        assertThat(page.apiVersion()).isEqualTo("1.4");
     }
 
     @Test

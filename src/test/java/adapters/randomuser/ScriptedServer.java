@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -46,6 +47,7 @@ final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicInteger hangUps = new AtomicInteger();
 
     ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -159,6 +161,51 @@ final class ScriptedServer implements AutoCloseable {
             server.closing.await(30, TimeUnit.SECONDS);
             server.answering();
         };
+    }
+
+    /** Gzip of {@code inflatedBytes} zeros: a few KB on the wire, as much as asked once inflated. */
+    static Reply gzipBomb(int inflatedBytes) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(compressed)) {
+            byte[] zeros = new byte[64 * 1024];
+            for (int written = 0; written < inflatedBytes; written += zeros.length) {
+                gzip.write(zeros, 0, Math.min(zeros.length, inflatedBytes - written));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes(200, compressed.toByteArray(), Map.of("Content-Encoding", "gzip"));
+    }
+
+    /**
+     * A chunked 200 that writes {@code chunk} every {@code pause} until the client hangs up or the
+     * server closes: an endless body with a zero pause, a slow drip with a long one.
+     */
+    static Reply endless(byte[] chunk, Duration pause) {
+        return (exchange, server) -> {
+            server.answering();
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (server.closing.getCount() > 0) {
+                    out.write(chunk);
+                    out.flush();
+                    if (!pause.isZero()) {
+                        server.closing.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+            } catch (IOException clientHungUp) {
+                server.hangUps.incrementAndGet();
+            }
+        };
+    }
+
+    /** Times a chunked body ended because the client closed the connection. */
+    int hangUps() {
+        return hangUps.get();
+    }
+
+    static Reply redirect(int status, String location) {
+        return bytes(status, new byte[0], Map.of("Location", location));
     }
 
     static byte[] fixtureBytes(String name) {
