@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
         assertThat(documented)
                 .isEqualTo(routesOf(ApiFixture.anApi().app()))
                 .isEqualTo(routesOf(ApiFixture.anApi()
-                        .with(settings -> settings.withBearerToken("t0ken"))
+                        .with(settings -> settings.withBearerToken(BearerAuthTest.TOKEN))
                         .app()));
     }
 
