@@ -15,5 +15,8 @@ COPY --from=build /src/target/lib /app/lib
 USER pipeline
 EXPOSE 8080
 # Every option also comes from PIPELINE_<OPTION> variables (see README, Configuration).
+# The default command serves on every interface, so it needs a bearer token of 32+ characters in
+# PIPELINE_API_TOKEN (or a file named by PIPELINE_API_TOKEN_FILE, e.g. a Docker secret under
+# /run/secrets): without one it refuses to start, saying so in one line (docs/security.md).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-cp", "/app/pipeline.jar:/app/lib/*", "cli.Pipeline"]
 CMD ["serve", "--http-host", "0.0.0.0", "--work-dir", "/app/work"]

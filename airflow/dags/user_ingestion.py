@@ -9,7 +9,10 @@ The DAG drives the pipeline only through its HTTP commands (docs/contracts.md):
    user is in Cassandra). It fails at once, with the run's own error, when the run is FAILED or CANCELLED.
 
 Connection ``pipeline_api`` (e.g. ``AIRFLOW_CONN_PIPELINE_API=http://127.0.0.1:8080``): the API's
-base URL; its password, when set, is sent as the bearer token. Environment: ``PIPELINE_DAG_SCHEDULE``
+base URL; its password, when set, is sent as the bearer token on every request (the API guards all of
+``/api/*`` with it). A token has ``/``, ``+`` and ``=`` in it, which break a URI's password: give the
+connection as JSON, ``{"conn_type": "http", "host": "app", "port": 8080, "password": "<token>"}``
+(as infra/docker-compose.yml does), or percent-encode the token in the URI form. Environment: ``PIPELINE_DAG_SCHEDULE``
 (a cron or preset such as ``@daily``; unset = triggered only), ``PIPELINE_DAG_RETRIES`` (default 2),
 ``PIPELINE_DAG_POKE_SECONDS`` (default 10) and ``PIPELINE_DAG_TIMEOUT_SECONDS`` (default 3600).
 """

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import adapters.http.HttpSettings;
 import bootstrap.AppSettings;
 import bootstrap.PipelineApp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,6 +128,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    ApiTokenOptions apiToken;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -137,6 +141,12 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     String.format("--users must be 1 to %,d, was %d", RequestLimits.MAX_COUNT, users));
+        }
+        // resolved before anything starts: a bad token must not leave half a stack behind
+        String token = apiToken.resolve(spec.commandLine().getErr());
+        HttpSettings http = HttpSettings.defaults().withPort(httpPort);
+        if (token != null) {
+            http = http.withBearerToken(token);
         }
         Path home = ProjectHome.path();
         ClusterSettings settings = cluster.settings(home);
@@ -207,7 +217,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         AppSettings app = AppSettings.local(
                         settings.workDir(), stack.cluster().kafkaBootstrapServers(), source, httpPort)
-                .withCassandra(stack.cassandra());
+                .withCassandra(stack.cassandra())
+                .withHttp(http);
         PipelineApp pipeline = PipelineApp.start(app);
         started.add(0, pipeline);
         stack.stateFile().save(stateFile);
@@ -215,7 +226,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.accept(String.format("App on %s", pipeline.baseUri()));
         out.printf("Stack ready in %.1f s.%n%n", readySeconds);
 
-        RunsClient api = new RunsClient(pipeline.baseUri());
+        RunsClient api = new RunsClient(pipeline.baseUri(), token);
         String runId = api.fetchUsers(requestBody(), "demo-" + Instant.now().toEpochMilli());
         out.printf("Run %s: %,d users requested (POST %sapi/commands/fetch-users)%n", runId, users, pipeline.baseUri());
         out.flush();

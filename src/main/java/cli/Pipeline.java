@@ -1,5 +1,7 @@
 package cli;
 
+import java.util.Map;
+
 import adapters.eventstore.EventStoreUnavailableException;
 import adapters.kafka.KafkaSetupException;
 import embedded.EmbeddedClusterException;
@@ -45,8 +47,13 @@ public final class Pipeline implements Runnable {
     }
 
     static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** With the environment options and secrets come from; tests pass their own. */
+    static CommandLine commandLine(Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Pipeline()).setUsageHelpAutoWidth(true);
-        commandLine.setDefaultValueProvider(new SettingsDefaults(ProjectHome.path(), System.getenv()));
+        commandLine.setDefaultValueProvider(new SettingsDefaults(ProjectHome.path(), environment));
         commandLine.setExecutionExceptionHandler((failure, cl, parsed) -> {
             if (isUserFacing(failure)) {
                 // a user-facing failure: its message says what to do, a stack trace would only hide it

@@ -20,6 +20,7 @@ import localstack.RunsClient;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,11 +67,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "The running app's HTTP API (default: ${DEFAULT-VALUE}).")
     URI apiUrl;
 
-    @Option(
-            names = "--api-token",
-            paramLabel = "TOKEN",
-            description = "The app's bearer token, when it has one. Prefer PIPELINE_API_TOKEN.")
-    String apiToken;
+    @Mixin
+    ApiTokenOptions apiToken;
 
     @Option(
             names = "--timeout",
@@ -88,7 +86,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         URI base = apiUrl.toString().endsWith("/") ? apiUrl : URI.create(apiUrl + "/");
-        RunsClient api = new RunsClient(base, apiToken);
+        RunsClient api = new RunsClient(base, apiToken.resolve(err));
         try {
             List<RunId> accepted = target.all ? requestAll(api, out) : requestOne(api, err);
             if (accepted == null) {

@@ -3,11 +3,14 @@ package cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import adapters.cassandra.CassandraSettings;
 import adapters.eventstore.EventStoreSettings;
+import adapters.http.HttpSettings;
 import adapters.kafka.KafkaSettings;
 import bootstrap.AppSettings;
 import bootstrap.PipelineApp;
@@ -15,6 +18,7 @@ import domain.run.RequestLimits;
 import localstack.ProjectHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./pipeline serve}: the app itself, taking commands over HTTP until Ctrl-C. */
@@ -27,6 +31,8 @@ import picocli.CommandLine.Option;
         })
 final class ServeCommand implements Callable<Integer> {
 
+    static final String INSECURE_OPEN = "--insecure-no-auth-on-trusted-network";
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Data and logs (default: <project>/work).")
     Path workDir;
 
@@ -34,25 +40,44 @@ final class ServeCommand implements Callable<Integer> {
             names = "--http-port",
             paramLabel = "PORT",
             defaultValue = "8080",
-            description = "HTTP port on 127.0.0.1, 0 for any free port (default: ${DEFAULT-VALUE}).")
+            description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(
             names = "--http-host",
             paramLabel = "ADDRESS",
-            defaultValue = "127.0.0.1",
+            defaultValue = HttpSettings.DEFAULT_HOST,
             description = {
-                "Interface the HTTP API binds to (default: ${DEFAULT-VALUE}). In a container, 0.0.0.0;",
-                "on a shared host, keep loopback or set --api-token."
+                "Interface the HTTP API binds to (default: ${DEFAULT-VALUE}). Any other address needs a",
+                "token (PIPELINE_API_TOKEN or --api-token-file), or the app refuses to start."
             })
     String httpHost;
 
     @Option(
-            names = "--api-token",
-            paramLabel = "TOKEN",
-            description =
-                    "Bearer token required on /api/commands/* (default: none, auth off). Prefer PIPELINE_API_TOKEN.")
-    String apiToken;
+            names = "--http-allowed-hosts",
+            paramLabel = "NAME[,NAME...]",
+            split = ",",
+            description = {
+                "Host header names the API answers for, any port (default: localhost, 127.0.0.1, [::1]",
+                "on a loopback bind; any name on other binds)."
+            })
+    List<String> httpAllowedHosts = new ArrayList<>();
+
+    @Option(
+            names = "--require-token-on-operations",
+            description = "With a token, /ready and /metrics need it too (default: they stay open for probes).")
+    boolean tokenOnOperations;
+
+    @Option(
+            names = INSECURE_OPEN,
+            description = {
+                "Serve a non-loopback address WITHOUT a token: only on a network where everyone who",
+                "can reach the port may start runs and read every user. Logs a warning at each start."
+            })
+    boolean insecureOpen;
+
+    @Mixin
+    ApiTokenOptions apiToken;
 
     @Option(
             names = "--paging-token-secret",
@@ -149,9 +174,55 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The HTTP settings, refused in one line before anything starts when they would expose the API
+     * to the network without a token.
+     */
+    private HttpSettings http(PrintWriter err) {
+        HttpSettings http = HttpSettings.defaults()
+                .withPort(httpPort)
+                .withHost(httpHost)
+                .withAllowedHosts(httpAllowedHosts)
+                .withTokenOnOperations(tokenOnOperations)
+                .withOpenOnTrustedNetwork(insecureOpen);
+        String token = apiToken.resolve(err);
+        if (token != null) {
+            http = http.withBearerToken(token);
+        }
+        if (http.exposedWithoutToken()) {
+            throw new UnsafeBindException("refusing to serve the API on " + httpHost + " without a token: anyone who"
+                    + " reaches it could start runs and read every user. Set " + ApiTokenOptions.TOKEN_VARIABLE
+                    + " or --api-token-file (at least " + HttpSettings.MIN_TOKEN_LENGTH + " characters), bind to "
+                    + HttpSettings.DEFAULT_HOST + ", or on a trusted network pass " + INSECURE_OPEN);
+        }
+        if (insecureOpen && !http.authenticationEnabled() && !http.loopbackBind()) {
+            err.println("warning: the API on " + httpHost + " is open WITHOUT AUTHENTICATION (" + INSECURE_OPEN + ")");
+            err.flush();
+        }
+        return http;
+    }
+
+    /** The address actually bound, and how to reach it from here when that differs (a wildcard bind). */
+    static String listening(HttpSettings http, URI reachable) {
+        String host = http.host().contains(":") && !http.host().startsWith("[") ? "[" + http.host() + "]" : http.host();
+        String bound = "http://" + host + ":" + reachable.getPort() + "/";
+        return bound.equals(reachable.toString()) ? bound : bound + " (from this machine: " + reachable + ")";
+    }
+
+    /** A bind the user has to change or explicitly accept; its message is the one line the command prints. */
+    static final class UnsafeBindException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnsafeBindException(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        // first: a refused bind or token must not leave half a start behind
+        HttpSettings http = http(spec.commandLine().getErr());
         Path work =
                 workDir != null ? workDir.toAbsolutePath() : ProjectHome.path().resolve("work");
         AppSettings settings = AppSettings.local(work, kafkaBootstrapServers, sourceUrl, httpPort)
@@ -165,10 +236,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!kafkaTopicPrefix.isBlank()) {
             settings = settings.withKafka(settings.kafka().withTopics(KafkaSettings.Topics.prefixed(kafkaTopicPrefix)));
         }
-        settings = settings.withHttp(settings.http().withHost(httpHost));
-        if (apiToken != null && !apiToken.isBlank()) {
-            settings = settings.withHttp(settings.http().withBearerToken(apiToken));
-        }
+        settings = settings.withHttp(http);
         if (eventStoreUrl != null && !eventStoreUrl.isBlank()) {
             settings =
                     settings.withEventStore(new EventStoreSettings(eventStoreUrl, eventStoreUser, eventStorePassword));
@@ -183,11 +251,15 @@ final class ServeCommand implements Callable<Integer> {
                         },
                         "pipeline-app-stop"));
         URI base = app.baseUri();
-        out.printf("Pipeline app up on %s%n", base);
+        out.printf("Pipeline app listening on %s%n", listening(settings.http(), base));
+        String auth = settings.http().authenticationEnabled()
+                ? "-H \"Authorization: Bearer $" + ApiTokenOptions.TOKEN_VARIABLE + "\" "
+                : "";
         out.printf(
-                "  command   curl -X POST -H 'Content-Type: application/json' -d '{\"count\":1000}' %sapi/commands/fetch-users%n",
-                base);
-        out.printf("  runs      %sapi/runs%n  openapi   %sopenapi.json%n  metrics   %smetrics%n", base, base, base);
+                "  command   curl -X POST %s-H 'Content-Type: application/json' -d '{\"count\":1000}' %sapi/commands/fetch-users%n",
+                auth, base);
+        out.printf("  runs      curl %s%sapi/runs%n", auth, base);
+        out.printf("  openapi   %sopenapi.json%n  metrics   %smetrics%n", base, base);
         if (!app.resumedRuns().isEmpty()) {
             out.printf("Resumed %d unfinished run(s): %s%n", app.resumedRuns().size(), app.resumedRuns());
         }

@@ -30,6 +30,11 @@ final class SettingsDefaults implements CommandLine.IDefaultValueProvider {
         this.file = load(configFile(projectHome, environment));
     }
 
+    /** The environment the defaults come from: commands that read a variable themselves ask here. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     static Path configFile(Path projectHome, Map<String, String> environment) {
         String named = environment.get(CONFIG_VARIABLE);
         return named == null || named.isBlank() ? projectHome.resolve(DEFAULT_CONFIG_FILE) : Path.of(named);

@@ -27,7 +27,7 @@ public final class RunsClient {
         this(base, null);
     }
 
-    /** @param bearerToken sent on commands when not null: the app's {@code --api-token} */
+    /** @param bearerToken sent on every request when not null: the app guards all of {@code /api/*} with it */
     public RunsClient(URI base, String bearerToken) {
         this.base = base;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
@@ -35,15 +35,15 @@ public final class RunsClient {
 
     public String fetchUsers(String body, String idempotencyKey) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(base.resolve("api/commands/fetch-users"))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", idempotencyKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                authorised(HttpRequest.newBuilder(base.resolve("api/commands/fetch-users"))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", idempotencyKey)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
-            throw new IllegalArgumentException("the app refused the command (HTTP " + response.statusCode() + "): "
-                    + JSON.readTree(response.body()).path("message").asText(response.body()));
+            throw new IllegalArgumentException(
+                    "the app refused the command (HTTP " + response.statusCode() + "): " + errorOf(response));
         }
         return JSON.readTree(response.body()).get("runId").asText();
     }
@@ -72,18 +72,15 @@ public final class RunsClient {
      * @throws IllegalArgumentException when the app wants a bearer token this client lacks (401)
      */
     public Optional<String> replay(RunId runId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/runs/" + runId + "/replay"))
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
+        HttpRequest.Builder request = authorised(HttpRequest.newBuilder(base.resolve("api/runs/" + runId + "/replay"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return switch (response.statusCode()) {
             case 202 -> Optional.empty();
             case 404, 409 -> Optional.of(errorOf(response));
             case 401 ->
                 throw new IllegalArgumentException(
-                        "the app wants its bearer token (HTTP 401): pass --api-token or set PIPELINE_API_TOKEN");
+                        "the app wants its bearer token (HTTP 401): set PIPELINE_API_TOKEN or pass --api-token-file");
             default ->
                 throw new IllegalStateException("POST api/runs/" + runId + "/replay answered HTTP "
                         + response.statusCode() + ": " + errorOf(response));
@@ -97,6 +94,10 @@ public final class RunsClient {
         return runs;
     }
 
+    private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+        return bearerToken == null ? request : request.header("Authorization", "Bearer " + bearerToken);
+    }
+
     private static String errorOf(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body()).path("error").asText(response.body());
@@ -107,7 +108,8 @@ public final class RunsClient {
 
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                authorised(HttpRequest.newBuilder(base.resolve(path)).GET()).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
                     "GET " + path + " answered HTTP " + response.statusCode() + ": " + response.body());

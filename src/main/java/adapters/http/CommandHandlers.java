@@ -48,7 +48,9 @@ final class CommandHandlers {
     /** 202 with the run (its replay PUBLISHING); 404 for no such run; 409 when the run cannot be replayed now. */
     void replay(Context ctx) {
         String runId = ctx.pathParam("runId");
-        accepted(ctx, replay.requestReplay(runId).orElseThrow(() -> HttpProblem.notFound("no run " + runId)));
+        accepted(
+                ctx,
+                replay.requestReplay(runId).orElseThrow(() -> HttpProblem.notFound("no run " + Excerpt.of(runId))));
     }
 
     /**

@@ -30,7 +30,7 @@ final class ErrorResponses {
     /** Javalin's own 404 and 405, and every {@link HttpProblem} the handlers throw. */
     void httpResponse(HttpResponseException exception, Context ctx) {
         if (exception instanceof EndpointNotFound) {
-            respond(ctx, HttpStatus.NOT_FOUND, ErrorBody.of("no route " + ctx.method() + " " + ctx.path()));
+            respond(ctx, HttpStatus.NOT_FOUND, ErrorBody.of("no route " + ctx.method() + " " + Excerpt.of(ctx.path())));
         } else if (exception instanceof MethodNotAllowedResponse notAllowed) {
             String allowed = allowedMethods(notAllowed.getDetails());
             if (allowed != null) {
@@ -39,13 +39,13 @@ final class ErrorResponses {
             respond(
                     ctx,
                     HttpStatus.METHOD_NOT_ALLOWED,
-                    ErrorBody.of("method " + ctx.method() + " is not allowed on " + ctx.path()
+                    ErrorBody.of("method " + ctx.method() + " is not allowed on " + Excerpt.of(ctx.path())
                             + (allowed == null ? "" : "; allowed: " + allowed)));
         } else if (exception.getStatus() >= 400 && exception.getStatus() < 500) {
             if (exception.getStatus() == HttpStatus.UNAUTHORIZED.getCode()) {
                 ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
             }
-            ctx.status(exception.getStatus()).json(new ErrorBody(exception.getMessage(), HttpProblem.field(exception)));
+            respond(ctx, exception.getStatus(), new ErrorBody(exception.getMessage(), HttpProblem.field(exception)));
         } else {
             unexpected(exception, ctx);
         }
@@ -95,6 +95,11 @@ final class ErrorResponses {
     }
 
     private static void respond(Context ctx, HttpStatus status, ErrorBody body) {
-        ctx.status(status).json(body);
+        respond(ctx, status.getCode(), body);
+    }
+
+    /** Every message passes {@link Excerpt#message}: whichever layer wrote it, it may quote the caller. */
+    private static void respond(Context ctx, int status, ErrorBody body) {
+        ctx.status(status).json(new ErrorBody(Excerpt.message(body.error()), Excerpt.of(body.field())));
     }
 }

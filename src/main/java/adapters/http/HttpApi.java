@@ -58,6 +58,11 @@ public final class HttpApi implements AutoCloseable {
             ViewUsersQuery users,
             CheckHealthQuery health,
             PrometheusMeterRegistry registry) {
+        if (settings.exposedWithoutToken()) {
+            // The command line says so in its own words first; this guards every other caller.
+            throw new IllegalStateException("HTTP API cannot listen on " + settings.host()
+                    + " without a bearer token: anyone on the network could drive it");
+        }
         Javalin app = create(settings, fetchUsers, replay, cancel, runs, users, health, registry);
         try {
             app.start(settings.host(), settings.port());
@@ -67,10 +72,18 @@ public final class HttpApi implements AutoCloseable {
                     "HTTP API cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         HttpApi api = new HttpApi(app, settings);
+        if (!settings.authenticationEnabled() && !settings.loopbackBind()) {
+            log.warn(
+                    "HTTP API open WITHOUT AUTHENTICATION on {}:{}: anyone who reaches this network can start runs"
+                            + " (--insecure-no-auth-on-trusted-network)",
+                    settings.host(),
+                    api.port());
+        }
         log.info(
-                "HTTP API listening on {} (bearer auth {})",
-                api.baseUri(),
-                settings.authenticationEnabled() ? "on for /api/commands/*" : "off");
+                "HTTP API listening on {}:{} (bearer auth {})",
+                settings.host(),
+                api.port(),
+                settings.authenticationEnabled() ? "on for /api/*" : "off");
         return api;
     }
 
@@ -101,6 +114,7 @@ public final class HttpApi implements AutoCloseable {
         ErrorResponses errors = new ErrorResponses();
         HttpMetrics metrics = new HttpMetrics(registry);
         BearerAuth auth = settings.authenticationEnabled() ? new BearerAuth(settings.bearerToken()) : null;
+        HostAllowList hosts = HostAllowList.of(settings);
 
         return Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -113,12 +127,20 @@ public final class HttpApi implements AutoCloseable {
             // Integer query parameters have always tolerated blanks around the number ("?limit=%2010").
             config.validation.register(Integer.class, value -> Integer.parseInt(value.trim()));
             config.requestLogger.http(metrics::record);
+            // Jetty's own 400/414/431 in the API's error shape, not its HTML page.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.router.mount(router -> {
+                if (hosts != null) {
+                    // before, not beforeMatched: a rebound page must not even learn which paths exist.
+                    router.before(hosts::requireAllowedHost);
+                }
                 if (auth != null) {
                     // beforeMatched, not before: it runs once a route matched, so metrics still see the route template.
-                    router.beforeMatched("/api/commands/*", auth::requireToken);
-                    router.beforeMatched(CommandHandlers.REPLAY_ROUTE, auth::requireToken);
-                    router.beforeMatched(CommandHandlers.CANCEL_ROUTE, auth::requireToken);
+                    router.beforeMatched("/api/*", auth::requireToken);
+                    if (settings.tokenOnOperations()) {
+                        router.beforeMatched("/ready", auth::requireToken);
+                        router.beforeMatched("/metrics", auth::requireToken);
+                    }
                 }
                 router.post("/api/commands/fetch-users", commands::fetchUsers);
                 router.post(CommandHandlers.REPLAY_ROUTE, commands::replay);

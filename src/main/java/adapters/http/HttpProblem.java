@@ -19,6 +19,8 @@ final class HttpProblem {
     /** The details key of the request field to fix. */
     static final String FIELD = "field";
 
+    static final int MISDIRECTED_REQUEST = 421;
+
     private HttpProblem() {}
 
     static BadRequestResponse badRequest(String field, String message) {
@@ -31,6 +33,11 @@ final class HttpProblem {
 
     static UnauthorizedResponse unauthorized() {
         return new UnauthorizedResponse("missing or wrong bearer token");
+    }
+
+    /** 421 Misdirected Request: the request names a host this server does not answer for. */
+    static HttpResponseException misdirected(String message) {
+        return new HttpResponseException(MISDIRECTED_REQUEST, message);
     }
 
     static NotFoundResponse notFound(String message) {

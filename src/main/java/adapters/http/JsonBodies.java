@@ -35,8 +35,7 @@ final class JsonBodies {
         try {
             node = PipelineJson.mapper().readTree(body);
         } catch (JacksonException e) {
-            // The original message says what is wrong without Jackson's source excerpt and location noise.
-            throw HttpProblem.badRequest("body is not valid JSON: " + e.getOriginalMessage());
+            throw HttpProblem.badRequest("body is not valid JSON: " + JsonSyntax.describe(e));
         }
         if (node == null || node.isMissingNode()) {
             throw HttpProblem.badRequest("body is required: a JSON object such as {\"count\": 100}");

@@ -36,7 +36,8 @@ final class OperationsHandlers {
     void ready(Context ctx) {
         // One probe per request: the status code and the body describe the same snapshot.
         Map<String, String> dependencies = new TreeMap<>(health.dependencies());
-        boolean ready = dependencies.values().stream().allMatch("ok"::equals);
+        boolean ready = dependencies.values().stream().allMatch(ReadinessReasons.OK::equals);
+        dependencies.replaceAll(ReadinessReasons::forClient);
         ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(new Readiness(ready ? "READY" : "NOT_READY", dependencies));
     }

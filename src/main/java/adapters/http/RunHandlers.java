@@ -31,6 +31,6 @@ final class RunHandlers {
 
     void show(Context ctx) {
         String runId = ctx.pathParam("runId");
-        ctx.json(runs.findRun(runId).orElseThrow(() -> HttpProblem.notFound("no run " + runId)));
+        ctx.json(runs.findRun(runId).orElseThrow(() -> HttpProblem.notFound("no run " + Excerpt.of(runId))));
     }
 }

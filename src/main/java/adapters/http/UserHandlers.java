@@ -17,12 +17,12 @@ final class UserHandlers {
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(users.findUser(id).orElseThrow(() -> HttpProblem.notFound("no persisted user " + id)));
+        ctx.json(users.findUser(id).orElseThrow(() -> HttpProblem.notFound("no persisted user " + Excerpt.of(id))));
     }
 
     void listOfRun(Context ctx) {
         int pageSize =
                 QueryParams.optionalIntUpTo(ctx, "pageSize", RequestLimits.MAX_USERS_PAGE_SIZE, DEFAULT_PAGE_SIZE);
-        ctx.json(users.listRunUsers(ctx.pathParam("runId"), pageSize, ctx.queryParam("pageToken")));
+        ctx.json(users.listRunUsers(ctx.pathParam("runId"), pageSize, QueryParams.optional(ctx, "pageToken")));
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BearerAuthTest {
 
-    private static final String TOKEN = "s3cr3t-T0ken_for.tests~";
+    static final String TOKEN = "s3cr3t-T0ken_for.tests~0123456789abcdef";
 
     private static ApiFixture anApiWithAToken() {
         return anApi().with(settings -> settings.withBearerToken(TOKEN));
@@ -93,19 +93,68 @@ class BearerAuthTest {
         });
     }
 
-    @Test
-    void given_a_token_is_configured_when_reading_without_it_then_the_read_only_routes_stay_open() {
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(
+            strings = {
+                "/api/runs",
+                "/api/runs/" + RunViewBuilder.RUN_ID,
+                "/api/runs/" + RunViewBuilder.RUN_ID + "/users",
+                "/api/users/0d3f5c2a-9b8e-4c7d-a6f5-e4d3c2b1a098"
+            })
+    void given_a_token_is_configured_when_reading_an_api_route_without_it_then_401_json_with_www_authenticate(
+            String path) {
         ApiFixture api = anApiWithAToken();
         api.runs.with(RunViewBuilder.aRunView().build());
 
         api.test((server, client) -> {
-            assertThat(get(client, "/api/runs").status()).isEqualTo(200);
-            assertThat(get(client, "/api/runs/" + RunViewBuilder.RUN_ID).status())
-                    .isEqualTo(200);
+            Reply reply = get(client, path);
+
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+            assertThat(reply.error()).isEqualTo("missing or wrong bearer token");
+        });
+    }
+
+    @Test
+    void given_a_token_is_configured_when_reading_with_it_then_the_api_answers() {
+        ApiFixture api = anApiWithAToken();
+        api.runs.with(RunViewBuilder.aRunView().build());
+
+        api.test((server, client) -> assertThat(ApiFixture.send(
+                                client,
+                                "/api/runs/" + RunViewBuilder.RUN_ID,
+                                request -> request.get().header("Authorization", "Bearer " + TOKEN))
+                        .status())
+                .isEqualTo(200));
+    }
+
+    @Test
+    void given_a_token_is_configured_when_probing_without_it_then_health_ready_metrics_and_openapi_stay_open() {
+        ApiFixture api = anApiWithAToken();
+
+        api.test((server, client) -> {
             assertThat(get(client, "/health").status()).isEqualTo(200);
             assertThat(get(client, "/ready").status()).isEqualTo(200);
             assertThat(get(client, "/metrics").status()).isEqualTo(200);
             assertThat(get(client, "/openapi.json").status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void given_the_token_is_required_on_operations_when_probing_without_it_then_only_health_and_openapi_stay_open() {
+        ApiFixture api = anApiWithAToken().with(settings -> settings.withTokenOnOperations(true));
+
+        api.test((server, client) -> {
+            assertThat(get(client, "/health").status()).isEqualTo(200);
+            assertThat(get(client, "/openapi.json").status()).isEqualTo(200);
+            assertThat(get(client, "/ready").status()).isEqualTo(401);
+            assertThat(get(client, "/metrics").status()).isEqualTo(401);
+            assertThat(ApiFixture.send(
+                                    client,
+                                    "/metrics",
+                                    request -> request.get().header("Authorization", "Bearer " + TOKEN))
+                            .status())
+                    .isEqualTo(200);
         });
     }
 }

@@ -10,9 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The entry point the composition root uses, on a real socket. */
 class HttpApiTest {
@@ -20,8 +25,12 @@ class HttpApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static HttpApi startOn(int port) {
+        return start(HttpSettings.defaults().withPort(port));
+    }
+
+    private static HttpApi start(HttpSettings settings) {
         return HttpApi.start(
-                HttpSettings.defaults().withPort(port),
+                settings,
                 new FakeFetchUsers(),
                 new FakeReplay(),
                 new FakeCancel(),
@@ -56,6 +65,35 @@ class HttpApiTest {
             assertThatIllegalStateException()
                     .isThrownBy(() -> startOn(first.port()))
                     .withMessageContaining("127.0.0.1:" + first.port());
+        }
+    }
+
+    @Test
+    void given_a_wildcard_bind_without_a_token_when_starting_directly_then_it_refuses_before_binding() {
+        assertThatIllegalStateException()
+                .isThrownBy(
+                        () -> start(HttpSettings.defaults().withHost("0.0.0.0").withPort(0)))
+                .withMessageContaining("without a bearer token");
+    }
+
+    @Test
+    void given_the_trusted_network_opt_out_when_starting_on_a_wildcard_then_a_warning_is_logged_at_each_start() {
+        Logger log = (Logger) LoggerFactory.getLogger(HttpApi.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try (HttpApi api =
+                start(HttpSettings.defaults().withHost("0.0.0.0").withPort(0).withOpenOnTrustedNetwork(true))) {
+            assertThat(logged.list)
+                    .anySatisfy(event -> {
+                        assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                        assertThat(event.getFormattedMessage())
+                                .contains("WITHOUT AUTHENTICATION", "0.0.0.0:" + api.port());
+                    })
+                    .anySatisfy(event -> assertThat(event.getFormattedMessage())
+                            .contains("HTTP API listening on 0.0.0.0:" + api.port()));
+        } finally {
+            log.detachAppender(logged);
         }
     }
 }

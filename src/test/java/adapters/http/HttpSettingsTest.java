@@ -29,15 +29,15 @@ class HttpSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "has space", "newline\n", "ünïcode", "=leading-equals"})
+    @ValueSource(strings = {" ", "has space", "newline\n", "ünïcode", "=leading-equals"})
     void given_a_token_that_could_not_travel_in_a_header_when_building_then_it_is_refused_without_echoing_it(
             String token) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> HttpSettings.defaults().withBearerToken(token))
-                .withMessageContaining("bearerToken")
+                .isThrownBy(() -> HttpSettings.defaults().withBearerToken(token + "x".repeat(40)))
+                .withMessageContaining("API token")
                 .satisfies(e -> {
                     if (!token.isBlank()) {
-                        assertThat(e.getMessage()).doesNotContain(token);
+                        assertThat(e.getMessage()).doesNotContain(token + "x");
                     }
                 });
     }
@@ -58,9 +58,48 @@ class HttpSettingsTest {
 
     @Test
     void given_a_token_when_printing_the_settings_then_the_token_is_masked() {
-        HttpSettings settings = HttpSettings.defaults().withBearerToken("abc.DEF-123_xyz~+/==");
+        HttpSettings settings = HttpSettings.defaults().withBearerToken("abc.DEF-123_xyz~+/0123456789abcdefgh==");
 
         assertThat(settings.authenticationEnabled()).isTrue();
         assertThat(settings.toString()).doesNotContain("abc.DEF").contains("bearerToken=***");
+    }
+
+    @Test
+    void given_an_empty_token_when_building_then_it_is_an_error_not_auth_off() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withBearerToken(""))
+                .withMessageContaining("empty");
+    }
+
+    @Test
+    void given_a_token_shorter_than_the_minimum_when_building_then_it_is_refused_naming_the_minimum() {
+        String shortToken = "a".repeat(HttpSettings.MIN_TOKEN_LENGTH - 1);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HttpSettings.defaults().withBearerToken(shortToken))
+                .withMessageContaining("at least " + HttpSettings.MIN_TOKEN_LENGTH)
+                .withMessageNotContaining(shortToken);
+        assertThat(HttpSettings.defaults()
+                        .withBearerToken("a".repeat(HttpSettings.MIN_TOKEN_LENGTH))
+                        .authenticationEnabled())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "192.168.1.20", "example.invalid"})
+    void given_a_non_loopback_bind_without_a_token_when_checking_then_it_is_exposed_unless_opted_out(String host) {
+        HttpSettings open = HttpSettings.defaults().withHost(host);
+
+        assertThat(open.exposedWithoutToken()).isTrue();
+        assertThat(open.withOpenOnTrustedNetwork(true).exposedWithoutToken()).isFalse();
+        assertThat(open.withBearerToken("t".repeat(HttpSettings.MIN_TOKEN_LENGTH))
+                        .exposedWithoutToken())
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"})
+    void given_a_loopback_bind_without_a_token_when_checking_then_it_is_not_exposed(String host) {
+        assertThat(HttpSettings.defaults().withHost(host).exposedWithoutToken()).isFalse();
     }
 }

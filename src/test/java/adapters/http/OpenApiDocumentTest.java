@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
         assertThat(documented)
                 .isEqualTo(routesOf(ApiFixture.anApi().app()))
                 .isEqualTo(routesOf(ApiFixture.anApi()
-                        .with(settings -> settings.withBearerToken("t0ken"))
+                        .with(settings -> settings.withBearerToken(BearerAuthTest.TOKEN))
                         .app()));
     }
 
@@ -113,9 +113,62 @@ class OpenApiDocumentTest {
         assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
         assertThat(command.path("security").get(0).has("bearerAuth")).isTrue();
         assertThat(fieldNames(command.path("responses"))).contains("202", "400", "401", "413", "415");
-        assertThat(document.has("security"))
-                .as("reads stay open: no global security")
-                .isFalse();
+    }
+
+    @Test
+    void given_every_api_operation_when_reading_its_security_then_it_needs_the_bearer_scheme_and_lists_401_and_421() {
+        document.path("paths").properties().stream()
+                .filter(path -> path.getKey().startsWith("/api/"))
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String name = operation.getKey() + " " + path.getKey();
+                    assertThat(effectiveSecurity(operation.getValue()))
+                            .as(name)
+                            .singleElement()
+                            .satisfies(requirement ->
+                                    assertThat(requirement.has("bearerAuth")).isTrue());
+                    assertThat(fieldNames(operation.getValue().path("responses")))
+                            .as(name)
+                            .contains("401", "421");
+                }));
+    }
+
+    @Test
+    void
+            given_the_operations_routes_when_reading_their_security_then_health_is_open_and_ready_and_metrics_may_need_it() {
+        assertThat(effectiveSecurity(document.at("/paths/~1health/get"))).isEmpty();
+        assertThat(effectiveSecurity(document.at("/paths/~1openapi.json/get"))).isEmpty();
+        for (String route : List.of("/paths/~1ready/get", "/paths/~1metrics/get")) {
+            JsonNode operation = document.at(route);
+            assertThat(effectiveSecurity(operation)).as(route).hasSize(2);
+            assertThat(effectiveSecurity(operation).get(0).isEmpty())
+                    .as("open by default")
+                    .isTrue();
+            assertThat(fieldNames(operation.path("responses"))).as(route).contains("401", "421");
+        }
+    }
+
+    @Test
+    void given_the_request_schema_when_reading_gender_nationalities_and_paging_then_they_match_what_the_server_takes() {
+        JsonNode request = document.at("/components/schemas/FetchUsersRequest/properties");
+        JsonNode pageToken = document.at("/paths/~1api~1runs~1{runId}~1users/get/parameters/2");
+
+        assertThat(request.at("/gender/nullable").asBoolean()).isTrue();
+        assertThat(request.at("/gender/enum").get(2).isNull())
+                .as("OpenAPI 3.0: a nullable enum lists null")
+                .isTrue();
+        assertThat(new TreeSet<>(textValues(request.at("/nationalities/items/enum"))))
+                .isEqualTo(new TreeSet<>(RequestLimits.NATIONALITIES));
+        assertThat(pageToken.path("name").asText()).isEqualTo("pageToken");
+        assertThat(pageToken.at("/schema/pattern").asText()).isEqualTo("^[A-Za-z0-9_-]*$");
+        assertThat(pageToken.path("description").asText()).contains("Base64", "400");
+    }
+
+    /** An operation's own security, else the document's: what a client must send. */
+    private static List<JsonNode> effectiveSecurity(JsonNode operation) {
+        JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
+        List<JsonNode> requirements = new ArrayList<>();
+        security.forEach(requirements::add);
+        return requirements;
     }
 
     @Test
@@ -143,7 +196,8 @@ class OpenApiDocumentTest {
         JsonNode users = document.at("/paths/~1api~1runs~1{runId}~1users/get/parameters/1/schema");
 
         assertThat(request.at("/count/maximum").asInt()).isEqualTo(RequestLimits.MAX_COUNT);
-        assertThat(textValues(request.at("/gender/enum"))).isEqualTo(RequestLimits.GENDERS);
+        assertThat(textValues(request.at("/gender/enum")).stream().filter(value -> !value.equals("null")))
+                .isEqualTo(RequestLimits.GENDERS);
         assertThat(request.at("/seed/pattern").asText()).isEqualTo("^" + RequestLimits.SEED.pattern() + "$");
         assertThat(command.path("maxLength").asInt()).isEqualTo(RequestLimits.MAX_IDEMPOTENCY_KEY_LENGTH);
         assertThat(runs.path("maximum").asInt()).isEqualTo(RequestLimits.MAX_RUNS_LISTED);

@@ -47,10 +47,34 @@ class OperationsEndpointTest {
 
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.json().path("status").asText()).isEqualTo("NOT_READY");
-            assertThat(reply.json().path("dependencies").path("kafka").asText()).isEqualTo("connection refused");
+            assertThat(reply.json().path("dependencies").path("kafka").asText())
+                    .matches("not answering \\(id [0-9a-f]{8}\\)");
             assertThat(reply.json().path("dependencies").path("eventstore").asText())
                     .isEqualTo("ok");
             assertThat(api.health.probes()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void
+            given_a_probe_names_hosts_and_exceptions_when_checking_readiness_then_the_answer_has_only_a_word_level_reason() {
+        ApiFixture api = anApi();
+        api.health
+                .reporting(
+                        "cassandra",
+                        "cannot read spark_streams.created_users at cassandra-7.internal:9042:"
+                                + " com.datastax.oss.driver.api.core.AllNodesFailedException: timed out after PT2S")
+                .reporting("eventstore", "event store unreachable: org.postgresql.util.PSQLException: db:5432 refused");
+
+        api.test((server, client) -> {
+            Reply reply = get(client, "/ready");
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.json().path("dependencies").path("cassandra").asText())
+                    .startsWith("timed out (id ");
+            assertThat(reply.json().path("dependencies").path("eventstore").asText())
+                    .startsWith("not answering (id ");
+            assertThat(reply.body()).doesNotContain("9042", "5432", "internal", "Exception", "spark_streams", "db:");
         });
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReplayEndpointTest {
 
     private static final String REPLAY = "/api/runs/" + RUN_ID + "/replay";
-    private static final String TOKEN = "replay-T0ken";
+    private static final String TOKEN = "replay-T0ken-0123456789abcdef0123456789";
 
     @Test
     void given_a_known_run_when_posting_replay_then_202_with_the_run_its_links_and_location() {
@@ -81,14 +81,14 @@ class ReplayEndpointTest {
     }
 
     @Test
-    void given_a_token_is_configured_when_replay_carries_it_then_202_and_reading_the_run_stays_open() {
+    void given_a_token_is_configured_when_replay_carries_it_then_202_and_reading_the_run_needs_it_too() {
         ApiFixture api = anApi().with(settings -> settings.withBearerToken(TOKEN));
         api.replay.with(aRunView().build());
         api.runs.with(aRunView().build());
 
         api.test((server, client) -> {
             assertThat(postReplay(client, REPLAY, "Bearer " + TOKEN).status()).isEqualTo(202);
-            assertThat(get(client, "/api/runs/" + RUN_ID).status()).isEqualTo(200);
+            assertThat(get(client, "/api/runs/" + RUN_ID).status()).isEqualTo(401);
         });
     }
 
