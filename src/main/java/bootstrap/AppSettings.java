@@ -52,6 +52,10 @@ public record AppSettings(
         return new AppSettings(http, value, source, eventStore, fetching, maxPageSize, outboxBatchSize, cassandra);
     }
 
+    public AppSettings withSource(RandomUserSettings value) {
+        return new AppSettings(http, kafka, value, eventStore, fetching, maxPageSize, outboxBatchSize, cassandra);
+    }
+
     public AppSettings withEventStore(EventStoreSettings value) {
         return new AppSettings(http, kafka, source, value, fetching, maxPageSize, outboxBatchSize, cassandra);
     }
