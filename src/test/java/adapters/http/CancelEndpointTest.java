@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CancelEndpointTest {
 
     private static final String CANCEL = "/api/runs/" + RUN_ID + "/cancel";
-    private static final String TOKEN = "cancel-T0ken";
+    private static final String TOKEN = "cancel-T0ken-0123456789abcdef0123456789";
 
     @Test
     void given_a_run_when_posting_cancel_then_200_with_the_cancelled_run_and_again_the_same() {
