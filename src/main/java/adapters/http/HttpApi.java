@@ -124,8 +124,9 @@ public final class HttpApi implements AutoCloseable {
             config.http.maxRequestSize = settings.maxRequestBodyBytes();
             // responses are written with the same rules as every other JSON the monolith writes
             config.jsonMapper(new JavalinJackson(PipelineJson.mapper(), false));
-            // Integer query parameters have always tolerated blanks around the number ("?limit=%2010").
-            config.validation.register(Integer.class, value -> Integer.parseInt(value.trim()));
+            // Integer query parameters have always tolerated blanks around the number ("?limit=%2010"),
+            // but only blanks: trim() would also drop control characters ("?limit=46%02" was accepted).
+            config.validation.register(Integer.class, value -> Integer.parseInt(value.strip()));
             config.requestLogger.http(metrics::record);
             // Jetty's own 400/414/431 in the API's error shape, not its HTML page.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));

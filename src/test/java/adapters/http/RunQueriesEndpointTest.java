@@ -135,7 +135,7 @@ class RunQueriesEndpointTest {
     }
 
     @ParameterizedTest(name = "limit={0}")
-    @ValueSource(strings = {"0", "201", "-1", "ten", "1.5", ""})
+    @ValueSource(strings = {"0", "201", "-1", "ten", "1.5", "", "46%02", "%0010"})
     void given_a_limit_out_of_range_or_not_a_number_when_listing_then_400_names_the_limit(String limit) {
         ApiFixture api = anApi();
 
