@@ -1,6 +1,7 @@
 package testsupport;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** Signals a process as {@code kill -SIGNAL pid} does: for faults that a JDK process handle cannot send. */
 public final class Signals {
@@ -19,5 +20,30 @@ public final class Signals {
             throw new IllegalStateException(
                     "kill -" + signal + " " + pid + " failed (exit code " + kill.exitValue() + ")");
         }
+    }
+
+    /** A process frozen by {@link #freeze}; closing thaws it. */
+    public interface Frozen extends AutoCloseable {
+        @Override
+        void close() throws IOException, InterruptedException;
+    }
+
+    /**
+     * SIGSTOP now, SIGCONT on {@link Frozen#close()}. A shell thaws it anyway after {@code atMost},
+     * should this JVM die first: a stopped server cannot notice that its parent is gone, and would
+     * stay frozen and hold its ports for good.
+     */
+    public static Frozen freeze(long pid, Duration atMost) throws IOException, InterruptedException {
+        Process safetyNet = new ProcessBuilder(
+                        "sh", "-c", "sleep " + atMost.toSeconds() + "; kill -CONT " + pid + " 2>/dev/null")
+                .start();
+        send("STOP", pid);
+        return () -> {
+            try {
+                send("CONT", pid);
+            } finally {
+                safetyNet.destroy();
+            }
+        };
     }
 }
