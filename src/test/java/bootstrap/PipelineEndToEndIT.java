@@ -3,21 +3,17 @@ package bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
-import adapters.cassandra.CassandraSettings;
 import adapters.kafka.KafkaSettings;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import testsupport.IsolatedPipeline;
 import testsupport.RawTopics;
 import testsupport.SharedCluster;
 import testsupport.Sidecars;
@@ -49,44 +46,22 @@ class PipelineEndToEndIT {
     void
             given_garbage_a_crash_and_a_resend_when_10000_users_are_requested_then_exactly_10000_rows_and_the_run_completes(
                     EmbeddedCluster cluster) throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String prefix = "e2e_" + suffix + "_";
-        String keyspace = "e2e_" + suffix;
-        InetSocketAddress cassandra = cluster.cassandraContactPoint();
-        // under target/, not /tmp: the sidecar refuses checkpoints in a temporary directory
-        Path work = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster"))
-                .toAbsolutePath()
-                .getParent()
-                .resolve("pipeline-e2e-" + suffix);
+        IsolatedPipeline pipeline = IsolatedPipeline.on(cluster, "e2e");
         try (RandomUserServer source = RandomUserServer.start(0)) {
-            AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0);
-            AppSettings settings = local.withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed(prefix)))
-                    .withCassandra(CassandraSettings.defaults("127.0.0.1:" + cassandra.getPort())
-                            .withLocalDatacenter(cluster.cassandraDatacenter())
-                            .withKeyspace(keyspace));
-            SparkSidecar.Config sidecarConfig = new SparkSidecar.Config(
-                            cluster.kafkaBootstrapServers(),
-                            cassandra.getHostString(),
-                            cassandra.getPort(),
-                            keyspace,
-                            cluster.cassandraDatacenter(),
-                            prefix,
-                            work.resolve("sidecar"))
+            AppSettings settings = pipeline.appSettings(source.baseUri());
+            SparkSidecar.Config sidecarConfig = pipeline.sidecarConfig()
                     // ten micro-batches instead of one or two, so that the crash below lands mid-run
                     .withTuning("PIPELINE_SPARK_MAX_OFFSETS_PER_TRIGGER", "1000");
             KafkaSettings.Topics topics = settings.kafka().topics();
             String kafka = cluster.kafkaBootstrapServers();
             SparkSidecar sidecar = null;
             try (PipelineApp app = PipelineApp.start(settings);
-                    CqlSession cql = CqlSession.builder()
-                            .addContactPoint(cassandra)
-                            .withLocalDatacenter(cluster.cassandraDatacenter())
-                            .build()) {
+                    CqlSession cql = pipeline.cql()) {
                 sidecar = Sidecars.start(sidecarConfig);
                 RunsApi api = new RunsApi(app.baseUri());
                 long begin = System.nanoTime();
 
-                String runId = api.fetchUsers("{\"count\": " + USERS + "}", "e2e-" + suffix)
+                String runId = api.fetchUsers("{\"count\": " + USERS + "}", "e2e-" + pipeline.suffix())
                         .json()
                         .get("runId")
                         .asText();
@@ -128,7 +103,7 @@ class PipelineEndToEndIT {
                         (System.nanoTime() - begin) / 1e9,
                         atCrash.get("persisted").asInt());
                 assertThat(run.get("persisted").asInt()).isEqualTo(USERS);
-                assertThat(countRows(cql, keyspace)).isEqualTo(USERS);
+                assertThat(pipeline.countRows(cql)).isEqualTo(USERS);
                 assertThat(listedUserIds(app.baseUri(), runId)).hasSize(USERS);
                 // at least once: a micro-batch replayed after the crash dead-letters its bad records again,
                 // and their source partition and offset tell the copies apart (docs/contracts.md)
@@ -149,7 +124,7 @@ class PipelineEndToEndIT {
                         .pollInterval(Duration.ofSeconds(1))
                         .failFast("sidecar exited, see " + restarted.logFile(), () -> !restarted.isAlive())
                         .until(() -> announcedIds(kafka, topics.usersPersisted(), runId) >= announcedBefore + USERS);
-                assertThat(countRows(cql, keyspace)).isEqualTo(USERS);
+                assertThat(pipeline.countRows(cql)).isEqualTo(USERS);
                 assertThat(api.run(runId).get("persisted").asInt()).isEqualTo(USERS);
                 assertThat(api.run(runId).get("status").asText()).isEqualTo("COMPLETED");
             } finally {
@@ -158,12 +133,6 @@ class PipelineEndToEndIT {
                 }
             }
         }
-    }
-
-    private static long countRows(CqlSession cql, String keyspace) {
-        return cql.execute("SELECT count(*) FROM " + keyspace + ".created_users")
-                .one()
-                .getLong(0);
     }
 
     /** Produces every users_created record of the run again, key, value and headers unchanged. */

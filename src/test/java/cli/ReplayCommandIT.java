@@ -5,17 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-import adapters.cassandra.CassandraSettings;
-import adapters.kafka.KafkaSettings;
-import bootstrap.AppSettings;
 import bootstrap.PipelineApp;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +20,7 @@ import localstack.RunsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
+import testsupport.IsolatedPipeline;
 import testsupport.SharedCluster;
 import testsupport.Sidecars;
 
@@ -43,38 +38,15 @@ class ReplayCommandIT {
     @Test
     void given_a_completed_run_whose_cassandra_rows_were_truncated_when_replayed_then_exactly_its_10000_users_are_back(
             EmbeddedCluster cluster) throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String prefix = "replay_" + suffix + "_";
-        String keyspace = "replay_" + suffix;
-        InetSocketAddress cassandra = cluster.cassandraContactPoint();
-        // under target/, not /tmp: the sidecar refuses checkpoints in a temporary directory
-        Path work = Path.of(System.getProperty("pipeline.it.work-dir", "target/it-cluster"))
-                .toAbsolutePath()
-                .getParent()
-                .resolve("pipeline-replay-" + suffix);
+        IsolatedPipeline pipeline = IsolatedPipeline.on(cluster, "replay");
+        String keyspace = pipeline.keyspace();
         try (RandomUserServer source = RandomUserServer.start(0)) {
-            AppSettings local = AppSettings.local(work, cluster.kafkaBootstrapServers(), source.baseUri(), 0);
-            AppSettings settings = local.withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed(prefix)))
-                    .withCassandra(CassandraSettings.defaults("127.0.0.1:" + cassandra.getPort())
-                            .withLocalDatacenter(cluster.cassandraDatacenter())
-                            .withKeyspace(keyspace));
-            SparkSidecar.Config sidecarConfig = new SparkSidecar.Config(
-                    cluster.kafkaBootstrapServers(),
-                    cassandra.getHostString(),
-                    cassandra.getPort(),
-                    keyspace,
-                    cluster.cassandraDatacenter(),
-                    prefix,
-                    work.resolve("sidecar"));
-            try (PipelineApp app = PipelineApp.start(settings);
-                    SparkSidecar sidecar = Sidecars.start(sidecarConfig);
-                    CqlSession cql = CqlSession.builder()
-                            .addContactPoint(cassandra)
-                            .withLocalDatacenter(cluster.cassandraDatacenter())
-                            .build()) {
+            try (PipelineApp app = PipelineApp.start(pipeline.appSettings(source.baseUri()));
+                    SparkSidecar sidecar = Sidecars.start(pipeline.sidecarConfig());
+                    CqlSession cql = pipeline.cql()) {
                 RunsClient api = new RunsClient(app.baseUri());
                 long begin = System.nanoTime();
-                String runId = api.fetchUsers("{\"count\": " + USERS + "}", "replay-it-" + suffix);
+                String runId = api.fetchUsers("{\"count\": " + USERS + "}", "replay-it-" + pipeline.suffix());
                 JsonNode completed = await().atMost(Duration.ofMinutes(5))
                         .pollInterval(Duration.ofMillis(500))
                         .failFast("sidecar exited, see " + sidecar.logFile(), () -> !sidecar.isAlive())
@@ -89,7 +61,7 @@ class ReplayCommandIT {
                 // Cassandra loses the data; the event store keeps it
                 cql.execute("TRUNCATE " + keyspace + ".created_users");
                 cql.execute("TRUNCATE " + keyspace + ".users_by_run");
-                assertThat(countRows(cql, keyspace)).isZero();
+                assertThat(pipeline.countRows(cql)).isZero();
                 assertThat(listedUserIds(api, runId)).isEmpty();
 
                 long replayBegin = System.nanoTime();
@@ -110,7 +82,7 @@ class ReplayCommandIT {
                 System.out.printf(
                         "[replay] %,d users: first pass %.1f s, replay after truncation %.1f s%n",
                         USERS, firstSeconds, replaySeconds);
-                assertThat(countRows(cql, keyspace)).isEqualTo(USERS);
+                assertThat(pipeline.countRows(cql)).isEqualTo(USERS);
                 assertThat(listedUserIds(api, runId)).hasSize(USERS);
                 JsonNode replayed = api.run(runId);
                 assertThat(replayed.get("status").asText()).isEqualTo("COMPLETED");
@@ -141,12 +113,6 @@ class ReplayCommandIT {
         int exitCode = commandLine.execute(args);
         System.out.print(output);
         return exitCode;
-    }
-
-    private static long countRows(CqlSession cql, String keyspace) {
-        return cql.execute("SELECT count(*) FROM " + keyspace + ".created_users")
-                .one()
-                .getLong(0);
     }
 
     /** The ids GET /api/runs/{id}/users lists, page by page, as a client reads them. */

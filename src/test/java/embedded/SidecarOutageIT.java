@@ -3,7 +3,6 @@ package embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import testsupport.SharedCluster;
 import testsupport.Sidecars;
+import testsupport.Signals;
 
 /**
  * The sidecar rides out a Cassandra stall: Cassandra frozen (SIGSTOP) for 40 s while users keep
@@ -89,14 +89,14 @@ class SidecarOutageIT {
                     TimeUnit.MILLISECONDS);
             await().atMost(Duration.ofSeconds(30)).until(() -> published.get() >= WARM_UP_USERS + 200);
             long cassandraPid = cluster.cassandraPid();
-            signal("STOP", cassandraPid);
+            Signals.send("STOP", cassandraPid);
             try {
                 await().during(STALL)
                         .atMost(STALL.plusSeconds(5))
                         .failFast("sidecar exited during the stall, see " + sidecar.logFile(), () -> !sidecar.isAlive())
                         .until(sidecar::isAlive);
             } finally {
-                signal("CONT", cassandraPid);
+                Signals.send("CONT", cassandraPid);
             }
             long thawed = System.nanoTime();
             publisher.shutdown();
@@ -142,14 +142,6 @@ class SidecarOutageIT {
                                     .getLong(0),
                             count -> count == expected);
         }
-    }
-
-    /** SIGSTOP freezes the JVM as a long GC pause or a starved VM would; SIGCONT thaws it. */
-    private static void signal(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                .inheritIO()
-                .start();
-        assertThat(kill.waitFor()).as("kill -" + signal + " " + pid).isZero();
     }
 
     private static void publish(KafkaSettings kafka, List<UserFetched> users, AtomicInteger published) {

@@ -50,11 +50,14 @@ final class RunStreamAppender implements AppendRunEventsPort {
     /**
      * Runs {@code work} in a transaction that first claims the run at {@code expectedVersion}; a
      * concurrent writer, seen at the claim or at a unique key, is a {@link ConcurrentRunUpdateException}.
+     * Once committed, the transaction is in the database's file before this returns.
      */
     <T> T inAppendTransaction(RunId runId, int expectedVersion, TransactionWork<T> work) {
         try {
             return database.transactions().fetchInTransaction(() -> {
                 claim(runId, expectedVersion);
+                // others act on an append once it returns (a 202, a committed Kafka offset): it must outlive kill -9
+                database.transactions().afterCommit(database::writeCommitsToFile);
                 return work.run();
             });
         } catch (ConcurrencyException e) {
