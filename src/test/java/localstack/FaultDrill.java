@@ -85,6 +85,14 @@ final class FaultDrill {
 
     /** Runs the drill; {@code restarted}: the servers that must have a new JVM afterwards, the others the same. */
     void drill(String name, Set<String> restarted, Fault fault) throws Exception {
+        drill(name, restarted, null, fault);
+    }
+
+    /**
+     * As {@link #drill(String, Set, Fault)}, and while the fault lasts the run's view must say it
+     * waits for {@code waitsFor} (its {@code waitingFor.dependency}), not just stop moving.
+     */
+    void drill(String name, Set<String> restarted, String waitsFor, Fault fault) throws Exception {
         Map<String, Long> pidsBefore = pids();
         long begin = System.nanoTime();
         String runId = api.fetchUsers("{\"count\": " + USERS + "}", "fault-drill-" + UUID.randomUUID());
@@ -105,6 +113,11 @@ final class FaultDrill {
                 overAt = fault.inject();
             }
             Sample finished = awaitRun(run, overAt, Sample::isFinished, name + ": the run finishes");
+            if (waitsFor != null) {
+                assertThat(run.first(faultAt, s -> waitsFor.equals(s.waitingFor())))
+                        .as("%s: the run's view says it waits for %s while it is away", name, waitsFor)
+                        .isPresent();
+            }
             assertThat(finished.status()).as("run %s after %s", runId, name).isEqualTo("COMPLETED");
             assertThat(finished.persisted()).isEqualTo(USERS);
             long rows = distinctUsersOfRun(runId);

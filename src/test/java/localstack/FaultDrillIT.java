@@ -138,7 +138,7 @@ class FaultDrillIT {
     @Order(3)
     void given_a_run_in_flight_when_kafka_is_killed_hard_then_it_is_restarted_and_the_run_completes_with_every_user()
             throws Exception {
-        drills.drill("kafka kill -9", Set.of(FaultDrill.KAFKA), () -> killAndAwaitBack(FaultDrill.KAFKA));
+        drills.drill("kafka kill -9", Set.of(FaultDrill.KAFKA), "kafka", () -> killAndAwaitBack(FaultDrill.KAFKA));
     }
 
     @Test
@@ -154,7 +154,7 @@ class FaultDrillIT {
     void
             given_a_run_in_flight_when_cassandra_is_frozen_for_60_s_then_it_is_not_restarted_and_the_run_completes_with_every_user()
                     throws Exception {
-        drills.drill("cassandra SIGSTOP 60 s", Set.of(), () -> {
+        drills.drill("cassandra SIGSTOP 60 s", Set.of(), "cassandra", () -> {
             long cassandra = stack.cluster().cassandraPid();
             int seen = output.size();
             Signals.Frozen frozen = Signals.freeze(cassandra, FREEZE.plusSeconds(60));

@@ -18,11 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class RunRecorder implements AutoCloseable {
 
-    /** One answer: when it came ({@link System#nanoTime()}), the persisted count and the status. */
-    record Sample(long nanos, int persisted, String status) {
+    /**
+     * One answer: when it came ({@link System#nanoTime()}), the persisted count, the status, and the
+     * dependency the run said it waits for (null when none).
+     */
+    record Sample(long nanos, int persisted, String status, String waitingFor) {
 
         boolean isFinished() {
-            return "COMPLETED".equals(status) || "FAILED".equals(status);
+            return "COMPLETED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
         }
     }
 
@@ -50,7 +53,8 @@ final class RunRecorder implements AutoCloseable {
             samples.add(new Sample(
                     System.nanoTime(),
                     run.get("persisted").asInt(),
-                    run.get("status").asText()));
+                    run.get("status").asText(),
+                    run.path("waitingFor").path("dependency").asText(null)));
         } catch (Exception appDownOrBusy) {
             // no answer, no sample: the gap is what the drill measures
         }
