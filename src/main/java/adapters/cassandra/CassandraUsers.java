@@ -2,12 +2,10 @@ package adapters.cassandra;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.UUID;
 
 import application.port.out.ListRunUsersPort;
 import application.port.out.LoadPersistedUserPort;
@@ -19,11 +17,7 @@ import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
-import com.datastax.oss.driver.api.core.cql.PagingState;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
@@ -57,7 +51,7 @@ public final class CassandraUsers
     private final CqlSession session;
     private final CassandraSettings settings;
     private final PreparedStatement selectUser;
-    private final PreparedStatement selectRunUsers;
+    private final CassandraRunUserRows.RunStatements runStatements;
     private final SimpleStatement probeQuery;
     private final PagingTokens pagingTokens;
     private final BoundedReads fullRowReads = new BoundedReads(MAX_READS_PER_PAGE);
@@ -67,10 +61,8 @@ public final class CassandraUsers
         this.settings = settings;
         this.pagingTokens = PagingTokens.of(settings);
         String keyspace = settings.keyspace();
-        this.selectUser = session.prepare(
-                "SELECT " + UserRows.USER_COLUMNS + " FROM " + keyspace + ".created_users WHERE id = ?");
-        this.selectRunUsers = session.prepare(
-                "SELECT " + UserRows.SUMMARY_COLUMNS + " FROM " + keyspace + ".users_by_run WHERE run_id = ?");
+        this.runStatements = CassandraRunUserRows.RunStatements.prepare(session, keyspace);
+        this.selectUser = runStatements.user();
         // reads the adapter's own table: proves the keyspace's replicas answer, not only some node
         Duration probeTimeout = settings.requestTimeout().compareTo(MAX_PROBE_TIMEOUT) < 0
                 ? settings.requestTimeout()
@@ -154,58 +146,17 @@ public final class CassandraUsers
             throw new IllegalArgumentException(
                     "pageSize must be 1.." + RequestLimits.MAX_USERS_PAGE_SIZE + ", was " + pageSize);
         }
-        BoundStatement statement = selectRunUsers.bind(runId.value()).setPageSize(pageSize);
-        if (pagingState != null) {
-            PagingState state = pagingTokens.decode(runId, pagingState);
-            try {
-                statement = statement.setPagingState(state, session);
-            } catch (IllegalArgumentException e) {
-                // signed by this key for this run, yet of another query: the schema or the query changed
-                throw new InvalidPagingTokenException(runId, pagingState, "not a state of this query", e);
-            }
-        }
+        UUID after = pagingState == null ? null : pagingTokens.decode(runId, pagingState);
+        BudgetedUserPages<Row> pages = new BudgetedUserPages<>(
+                new CassandraRunUserRows(session, runStatements, fullRowReads, runId),
+                BudgetedUserPages.MAX_PAGE_BYTES,
+                fullRowReads.limit());
         try {
-            ResultSet page = session.execute(statement);
-            // only this page: iterating the result set would silently fetch the following pages
-            int available = page.getAvailableWithoutFetching();
-            List<Row> summaries = new ArrayList<>(available);
-            for (int i = 0; i < available; i++) {
-                summaries.add(page.one());
-            }
-            String next = pagingTokens.encode(runId, page.getExecutionInfo().getSafePagingState());
-            return new UserPageOfRun(fullRows(summaries), next);
+            BudgetedUserPages.Page page = pages.page(after, pageSize);
+            return new UserPageOfRun(page.users(), pagingTokens.encode(runId, page.resumeAfter()));
         } catch (DriverException e) {
             throw new CassandraAccessException(
                     "cannot list the users of run " + runId + " from " + settings.keyspace() + ".users_by_run", e);
-        }
-    }
-
-    /** users_by_run holds a summary; the full rows are point reads, sent together but a bounded number at once. */
-    private List<PersistedUser> fullRows(List<Row> summaries) {
-        List<CompletableFuture<AsyncResultSet>> reads;
-        try {
-            reads = fullRowReads.readAll(summaries, s -> session.executeAsync(selectUser.bind(s.getUuid("id"))));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CassandraAccessException("interrupted while reading users from " + settings.keyspace(), e);
-        }
-        List<PersistedUser> users = new ArrayList<>(summaries.size());
-        for (int i = 0; i < summaries.size(); i++) {
-            Row full = await(reads.get(i)).one();
-            users.add(full != null ? UserRows.fromCreatedUsers(full) : UserRows.fromUsersByRun(summaries.get(i)));
-        }
-        return users;
-    }
-
-    private static AsyncResultSet await(CompletableFuture<AsyncResultSet> read) {
-        try {
-            return read.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof DriverException failure) {
-                // a copy, so the stack trace shows this caller, not the driver's I/O thread
-                throw failure.copy();
-            }
-            throw e;
         }
     }
 

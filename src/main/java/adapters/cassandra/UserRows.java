@@ -1,5 +1,6 @@
 package adapters.cassandra;
 
+import java.nio.ByteBuffer;
 import java.util.UUID;
 
 import application.port.out.PersistedUser;
@@ -58,6 +59,16 @@ final class UserRows {
                 null,
                 row.getString("nationality"));
         return new PersistedUser(user, runId(row.getUuid("run_id")), null, null);
+    }
+
+    /** The row's column values as Cassandra sent them: what a users page weighs against its budget. */
+    static long bytes(Row row) {
+        long bytes = 0;
+        for (int i = 0; i < row.size(); i++) {
+            ByteBuffer value = row.getBytesUnsafe(i);
+            bytes += value == null ? 0 : value.remaining();
+        }
+        return bytes;
     }
 
     private static RunId runId(UUID value) {

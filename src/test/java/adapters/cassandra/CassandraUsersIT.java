@@ -211,10 +211,10 @@ class CassandraUsersIT {
 
         assertThatThrownBy(() -> users.listUsers(RunId.random(), 2, token))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pagingState");
+                .hasMessageContaining("page token");
         assertThatThrownBy(() -> users.listUsers(run, 2, "not*base64"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pagingState");
+                .hasMessageContaining("page token");
         assertThatThrownBy(() -> users.listUsers(run, 0, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pageSize");
