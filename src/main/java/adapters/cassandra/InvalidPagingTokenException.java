@@ -28,7 +28,8 @@ final class InvalidPagingTokenException extends IllegalArgumentException {
     }
 
     private static String abbreviate(String token) {
-        String shown = token.length() <= 40 ? token : token.substring(0, 40) + "...";
-        return shown.replaceAll("[^A-Za-z0-9_=-]", "?");
+        // only the token's own alphabet is shown; the ellipsis is added after, so it stays one
+        String shown = token.length() <= 40 ? token : token.substring(0, 40);
+        return shown.replaceAll("[^A-Za-z0-9_=-]", "?") + (token.length() > 40 ? "..." : "");
     }
 }
