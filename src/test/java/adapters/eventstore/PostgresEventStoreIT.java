@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import application.port.in.PublishFetchedUsersUseCase;
@@ -156,11 +155,13 @@ class PostgresEventStoreIT {
     void given_a_completed_run_when_it_is_replayed_then_its_users_read_back_page_by_page_and_the_replay_is_counted() {
         RunId run = RunId.random();
         RunId other = RunId.random();
-        UserId first = new UserId(UUID.randomUUID());
+        List<UserEvent> pageOne = usersOfPage(run, 1);
+        // a report counts only users the run fetched
+        UserId first = ((UserFetched) pageOne.get(0)).user().id();
         try (AxonEventStore store = AxonEventStore.open(settings)) {
             store.appendRunEvents().append(run, 0, List.of(requested(run, null)), List.of());
             store.appendRunEvents().append(other, 0, List.of(requested(other, null)), List.of());
-            store.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 2, 1)), usersOfPage(run, 1));
+            store.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 2, 1)), pageOne);
             store.appendRunEvents().append(other, 1, List.of(new PageStored(other, 1, 2, 1)), usersOfPage(other, 1));
             store.appendRunEvents().append(run, 2, List.of(new PageStored(run, 2, 2, 1)), usersOfPage(run, 2));
             store.recordPersistedIds().recordPersisted(run, 3, 0, List.of(first), n -> List.of());
