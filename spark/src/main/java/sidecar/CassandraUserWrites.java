@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import sidecar.record.UserRow;
@@ -22,7 +23,9 @@ import sidecar.record.UserRow;
  * {@code created_users} row is its own single-partition insert (token-aware, no batch-log, no
  * coordinator fan-out), and the rows of one run go to {@code users_by_run} as single-partition
  * unlogged batches, which Cassandra applies as one mutation. Every statement is an idempotent upsert,
- * so the driver may retry it and a replayed micro-batch rewrites the same rows.
+ * so the driver may retry it and a replayed micro-batch rewrites the same rows. A field with no value
+ * is left unset rather than bound to null: null writes a tombstone cell, one per user for the usual
+ * empty {@code field_problems}, and a scan of the table then reads as many tombstones as rows.
  */
 final class CassandraUserWrites implements RowWrites.Target {
 
@@ -62,8 +65,7 @@ final class CassandraUserWrites implements RowWrites.Target {
 
     @Override
     public CompletionStage<?> user(UserRow u) {
-        return session.executeAsync(insertUser
-                .bind(
+        return session.executeAsync(withoutNulls(insertUser.bind(
                         u.id(),
                         u.firstName(),
                         u.lastName(),
@@ -80,7 +82,7 @@ final class CassandraUserWrites implements RowWrites.Target {
                         u.nationality(),
                         u.fetchedAt(),
                         persistedAt,
-                        u.fieldProblems())
+                        u.fieldProblems()))
                 .setIdempotent(true));
     }
 
@@ -89,9 +91,23 @@ final class CassandraUserWrites implements RowWrites.Target {
         BatchStatementBuilder batch =
                 BatchStatement.builder(DefaultBatchType.UNLOGGED).setIdempotence(true);
         for (UserRow u : rows) {
-            batch.addStatement(
-                    insertUserOfRun.bind(runId, u.id(), u.firstName(), u.lastName(), u.email(), u.nationality()));
+            batch.addStatement(withoutNulls(
+                    insertUserOfRun.bind(runId, u.id(), u.firstName(), u.lastName(), u.email(), u.nationality())));
         }
         return session.executeAsync(batch.build());
+    }
+
+    /**
+     * Every null value unset: the same user id always carries the same values, so a value left out
+     * never hides a different one written before.
+     */
+    static BoundStatement withoutNulls(BoundStatement bound) {
+        BoundStatement result = bound;
+        for (int i = 0; i < bound.size(); i++) {
+            if (bound.isNull(i)) {
+                result = result.unset(i);
+            }
+        }
+        return result;
     }
 }
