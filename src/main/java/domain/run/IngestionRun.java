@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -188,15 +187,7 @@ public record IngestionRun(
             return e.replay() == replay.number() ? withReplay(replay.persistedMore(e.newlyPersisted())) : this;
         }
         if (event instanceof UsersParked e) {
-            return new IngestionRun(
-                    runId,
-                    count,
-                    pageSize,
-                    seed,
-                    nationalities,
-                    gender,
-                    idempotencyKey,
-                    requestedAt,
+            return with(
                     status,
                     storedPages,
                     fetched,
@@ -285,15 +276,7 @@ public record IngestionRun(
     private IngestionRun pageStored(PageStored e) {
         SortedSet<Integer> pages = new TreeSet<>(storedPages);
         pages.add(e.page());
-        return new IngestionRun(
-                runId,
-                count,
-                pageSize,
-                seed,
-                nationalities,
-                gender,
-                idempotencyKey,
-                requestedAt,
+        return with(
                 status(RunStatus.FETCHING),
                 pages,
                 fetched + e.accepted(),
@@ -324,8 +307,50 @@ public record IngestionRun(
             int newFetched,
             int newRejected,
             int newPersisted,
-            Map<Integer, Integer> newPageFailures,
+            SortedMap<Integer, Integer> newPageFailures,
             String newLastError) {
+        return with(
+                newStatus,
+                newStoredPages,
+                newFetched,
+                newRejected,
+                newPersisted,
+                parked,
+                newPageFailures,
+                newLastError,
+                replay,
+                usersWithFieldProblems,
+                usersWithFieldsNulled);
+    }
+
+    private IngestionRun withReplay(Replay newReplay) {
+        return with(
+                status,
+                storedPages,
+                fetched,
+                rejected,
+                persisted,
+                parked,
+                pageFailures,
+                lastError,
+                newReplay,
+                usersWithFieldProblems,
+                usersWithFieldsNulled);
+    }
+
+    /** The one place a changed state is built: the request's own fields never change. */
+    private IngestionRun with(
+            RunStatus newStatus,
+            SortedSet<Integer> newStoredPages,
+            int newFetched,
+            int newRejected,
+            int newPersisted,
+            int newParked,
+            SortedMap<Integer, Integer> newPageFailures,
+            String newLastError,
+            Replay newReplay,
+            int newUsersWithFieldProblems,
+            int newUsersWithFieldsNulled) {
         return new IngestionRun(
                 runId,
                 count,
@@ -340,34 +365,11 @@ public record IngestionRun(
                 newFetched,
                 newRejected,
                 newPersisted,
-                parked,
-                new TreeMap<>(newPageFailures),
+                newParked,
+                newPageFailures,
                 newLastError,
-                replay,
-                usersWithFieldProblems,
-                usersWithFieldsNulled);
-    }
-
-    private IngestionRun withReplay(Replay newReplay) {
-        return new IngestionRun(
-                runId,
-                count,
-                pageSize,
-                seed,
-                nationalities,
-                gender,
-                idempotencyKey,
-                requestedAt,
-                status,
-                storedPages,
-                fetched,
-                rejected,
-                persisted,
-                parked,
-                pageFailures,
-                lastError,
                 newReplay,
-                usersWithFieldProblems,
-                usersWithFieldsNulled);
+                newUsersWithFieldProblems,
+                newUsersWithFieldsNulled);
     }
 }
