@@ -27,8 +27,8 @@ final class ApiFixture {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final FakeFetchUsers fetchUsers = new FakeFetchUsers();
-    final FakeReplay replay = new FakeReplay();
-    final FakeCancel cancel = new FakeCancel();
+    final FakeRunCommand replay = new FakeRunCommand();
+    final FakeRunCommand cancel = new FakeRunCommand();
     final FakeRuns runs = new FakeRuns();
     final FakeUsers users = new FakeUsers();
     final FakeHealth health = new FakeHealth();

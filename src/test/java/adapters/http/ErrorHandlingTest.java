@@ -116,8 +116,8 @@ class ErrorHandlingTest {
                 HttpApi.create(
                         HttpSettings.defaults(),
                         new FakeFetchUsers(),
-                        new FakeReplay(),
-                        new FakeCancel(),
+                        new FakeRunCommand(),
+                        new FakeRunCommand(),
                         broken,
                         new FakeUsers(),
                         new FakeHealth(),

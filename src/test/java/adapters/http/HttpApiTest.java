@@ -32,8 +32,8 @@ class HttpApiTest {
         return HttpApi.start(
                 settings,
                 new FakeFetchUsers(),
-                new FakeReplay(),
-                new FakeCancel(),
+                new FakeRunCommand(),
+                new FakeRunCommand(),
                 new FakeRuns(),
                 new FakeUsers(),
                 new FakeHealth(),
