@@ -1,5 +1,7 @@
 package localstack;
 
+import domain.run.RunStatus;
+
 /**
  * One look at a run's counters while it is under way, and how it reads on a terminal (a bar that
  * redraws in place) or in a log (one plain line). While the run waits for a dependency that does not
@@ -23,9 +25,9 @@ public record RunProgress(
         this(status, requested, fetched, published, persisted, seconds, null);
     }
 
-    /** COMPLETED, FAILED or CANCELLED: nothing more will happen to the run. */
+    /** Nothing more will happen to the run: the domain's own rule ({@link RunStatus#isFinished()}). */
     public boolean ended() {
-        return "COMPLETED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
+        return RunStatus.valueOf(status).isFinished();
     }
 
     /** Users persisted per second since the POST. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import domain.run.RunStatus;
 
 /**
  * Follows one run through {@code GET /api/runs/{id}} every 100 ms and keeps what each answer said,
@@ -25,7 +26,7 @@ final class RunRecorder implements AutoCloseable {
     record Sample(long nanos, int persisted, String status, String waitingFor) {
 
         boolean isFinished() {
-            return "COMPLETED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
+            return RunStatus.valueOf(status).isFinished();
         }
     }
 
