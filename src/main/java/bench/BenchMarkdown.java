@@ -85,6 +85,13 @@ final class BenchMarkdown {
                     single.size(), percentile(single, 50), percentile(single, 99)));
         }
         md.append(cpuBudget());
+        if (!results.runs().isEmpty()) {
+            Map<Integer, List<Map<String, Double>>> appCpu = new java.util.TreeMap<>();
+            results.byVolume()
+                    .forEach((users, runs) -> appCpu.put(
+                            users, runs.stream().map(Run::appCpuSeconds).toList()));
+            md.append('\n').append(appCpuTable(appCpu));
+        }
         md.append("\n| process | peak RSS | CPU | CPU per user |\n|---|---:|---:|---:|\n");
         Map<String, Double> cpuSeconds = results.cpuSeconds();
         long usersProcessed = results.usersProcessed();
@@ -160,5 +167,46 @@ final class BenchMarkdown {
     @SuppressWarnings("unchecked")
     private Map<String, String> versions() {
         return (Map<String, String>) results.machine().get("versions");
+    }
+
+    /**
+     * The app JVM's CPU per user by thread group, a column per volume (median over its runs): the
+     * app's stages and their sum, and apart from it the loopback source and the harness that share
+     * the JVM with the app in a benchmark.
+     */
+    static String appCpuTable(Map<Integer, List<Map<String, Double>>> runsByVolume) {
+        List<Map<String, Double>> first = runsByVolume.values().iterator().next();
+        if (first.isEmpty() || first.get(0).isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("The app's CPU per user by stage (µs, median of the runs):\n\n| stage |");
+        runsByVolume.keySet().forEach(users -> md.append(String.format(" %,d users |", users)));
+        md.append("\n|---|");
+        runsByVolume.keySet().forEach(users -> md.append("---:|"));
+        md.append('\n');
+        for (String group : first.get(0).keySet()) {
+            boolean guest = group.equals(ThreadGroupCpu.SOURCE) || group.equals(ThreadGroupCpu.HARNESS);
+            if (!guest) {
+                md.append(appCpuRow(group, runsByVolume, r -> r.get(group)));
+            }
+        }
+        md.append(appCpuRow("**app total**", runsByVolume, ThreadGroupCpu::appSeconds));
+        for (String guest : List.of(ThreadGroupCpu.SOURCE, ThreadGroupCpu.HARNESS)) {
+            md.append(appCpuRow("(not the app) " + guest, runsByVolume, r -> r.get(guest)));
+        }
+        return md.toString();
+    }
+
+    private static String appCpuRow(
+            String name,
+            Map<Integer, List<Map<String, Double>>> runsByVolume,
+            java.util.function.ToDoubleFunction<Map<String, Double>> seconds) {
+        StringBuilder row = new StringBuilder("| " + name + " |");
+        runsByVolume.forEach((users, runs) -> row.append(String.format(
+                " %,.1f |",
+                median(runs.stream()
+                        .map(r -> 1e6 * seconds.applyAsDouble(r) / users)
+                        .toList()))));
+        return row.append('\n').toString();
     }
 }

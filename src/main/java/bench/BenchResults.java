@@ -30,8 +30,8 @@ record BenchResults(
     /**
      * One end-to-end run: seconds from the POST until all users were fetched (in the event store),
      * published (acknowledged by Kafka) and COMPLETED (persisted in Cassandra and recorded by the app),
-     * the latency UserFetched -> Cassandra of up to 20,000 of its users, and the CPU seconds each
-     * process used meanwhile.
+     * the latency UserFetched -> Cassandra of up to 20,000 of its users, the CPU seconds each
+     * process used meanwhile, and those of the app's JVM by thread group ({@link ThreadGroupCpu}).
      */
     record Run(
             int users,
@@ -39,7 +39,8 @@ record BenchResults(
             double publishedSeconds,
             double completedSeconds,
             List<Double> latencySeconds,
-            Map<String, Double> cpuSeconds) {
+            Map<String, Double> cpuSeconds,
+            Map<String, Double> appCpuSeconds) {
 
         double cpuMicrosPerUser(String process) {
             return 1e6 * cpuSeconds.getOrDefault(process, 0.0) / users;

@@ -68,6 +68,7 @@ final class BenchResultsFiles {
             m.put("latency_p99_s", r.p99Seconds());
             m.put("latency_sample", r.latencySeconds().size());
             m.put("cpu_s", r.cpuSeconds());
+            m.put("app_jvm_cpu_s", r.appCpuSeconds());
             e2e.add(m);
         }
         doc.put("end_to_end", e2e);

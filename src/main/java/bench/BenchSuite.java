@@ -144,6 +144,7 @@ public final class BenchSuite {
     private static BenchResults.Run endToEnd(RunsClient api, int users, PrintWriter console, Map<String, Long> pids)
             throws Exception {
         CpuUse cpuBefore = CpuUse.now(pids);
+        ThreadGroupCpu appBefore = ThreadGroupCpu.now();
         String runId = api.fetchUsers("{\"count\": " + users + "}", "bench-" + java.util.UUID.randomUUID());
         long[] lastLine = {System.nanoTime()};
         RunTimeline timeline = RunTimeline.follow(api, runId, Duration.ofMillis(users == 1 ? 10 : 100), now -> {
@@ -157,6 +158,7 @@ public final class BenchSuite {
                     + api.run(runId).path("lastError").asText());
         }
         Map<String, Double> cpu = CpuUse.now(pids).secondsSince(cpuBefore);
+        Map<String, Double> appCpu = ThreadGroupCpu.now().secondsSince(appBefore);
         List<Double> latencies = new ArrayList<>();
         if (users > 1) {
             for (Duration d : RunSummary.latencies(api.usersOfRun(runId, LATENCY_SAMPLE))) {
@@ -164,7 +166,7 @@ public final class BenchSuite {
             }
         }
         return new BenchResults.Run(
-                users, timeline.fetchedAt(), timeline.publishedAt(), timeline.completedAt(), latencies, cpu);
+                users, timeline.fetchedAt(), timeline.publishedAt(), timeline.completedAt(), latencies, cpu, appCpu);
     }
 
     private void baselines(LocalStack stack, PrintWriter console, BenchResults.Builder report, Map<String, Long> pids)

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +68,11 @@ public final class IngestionBenchmark {
                             fetching.concurrentPages(), fetching.maxPageAttempts(), fetching.retryDelay(), 0))
                     .withKafka(local.kafka().withTopics(KafkaSettings.Topics.prefixed("bench-")));
             Figures figures;
+            Map<String, Double> appCpu;
             try (PipelineApp app = PipelineApp.start(settings)) {
+                ThreadGroupCpu before = ThreadGroupCpu.now();
                 figures = ingest(out, app.baseUri());
+                appCpu = ThreadGroupCpu.now().secondsSince(before);
             }
             int recordBytes = RawBaselines.sampleRecordBytes(
                     cluster.kafkaBootstrapServers(), settings.kafka().topics().usersCreated());
@@ -91,6 +95,8 @@ public final class IngestionBenchmark {
             out.printf(
                     "End to end the outbox reaches %.0f%% of the producer-only rate; event store on disk: %,d bytes (%,d per user).%n",
                     100 * (users / figures.publishSeconds()) / producerOnly, storeBytes, storeBytes / users);
+            out.println();
+            out.print(BenchMarkdown.appCpuTable(Map.of(users, List.of(appCpu))));
             out.flush();
         }
     }

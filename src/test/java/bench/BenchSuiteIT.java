@@ -73,6 +73,12 @@ class BenchSuiteIT {
                 .allSatisfy(process -> assertThat(process.getValue().asDouble())
                         .as(process.getKey())
                         .isPositive());
+        // the app's own stages are told apart from the source and the harness in its JVM
+        JsonNode appCpu = run.get("app_jvm_cpu_s");
+        for (String stage :
+                List.of("fetch + parse + append", "outbox (read, publish)", "persisted bookkeeping", "source")) {
+            assertThat(appCpu.get(stage).asDouble()).as(stage).isPositive();
+        }
         assertThat(json.get("raw_baselines")
                         .get("cassandra_driver_cpu_us_per_row")
                         .properties())
