@@ -45,10 +45,11 @@ public final class AxonEventStore implements AutoCloseable {
         Serializer serializer = JacksonSerializer.builder()
                 .objectMapper(PipelineJson.mapper().copy())
                 .build();
+        Serializer events = new EventPayloadSerializer(serializer);
         this.engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(transactions)
                 .transactionManager(transactions)
-                .eventSerializer(serializer)
+                .eventSerializer(events)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(EventStoreDatabase::isDuplicateKey)
                 .schema(EventStoreSchema.EVENTS)
@@ -67,7 +68,7 @@ public final class AxonEventStore implements AutoCloseable {
         this.history = new RunHistoryReader(transactions, eventStore);
         this.runIndex = new RunIndexReader(database);
         this.probe = new EventStoreProbe(database);
-        this.storedUsers = new StoredUsersReader(database, serializer);
+        this.storedUsers = new StoredUsersReader(database, events);
         this.replayProgress = new ReplayProgressRecorder(database);
     }
 

@@ -77,27 +77,41 @@ final class FetchedUserTable {
 
     /**
      * Fills the table from every stored {@link UserFetched} event: once, when the table is new in a
-     * store that already holds users, so their runs can still complete. Reads the payloads as JSON
-     * trees (run id and user id only), in one pass over the events.
+     * store that already holds users, so their runs can still complete. Reads user entries as JSON
+     * trees (run id and user id only) and stored pages whole, in one pass over the events.
      */
     static int backfill(Connection connection) throws SQLException {
+        int total = 0;
         int rows = 0;
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + EVENTS.payloadColumn() + " FROM "
-                        + EVENTS.domainEventTable() + " WHERE " + EVENTS.payloadTypeColumn() + " = ?");
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + EVENTS.payloadTypeColumn() + ", "
+                        + EVENTS.payloadColumn() + " FROM " + EVENTS.domainEventTable() + " WHERE "
+                        + EVENTS.payloadTypeColumn() + " IN (?, ?)");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
                         + " (run_id, user_id) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + TABLE
                         + " WHERE run_id = ? AND user_id = ?)")) {
             query.setString(1, UserFetched.class.getName());
-            query.setFetchSize(1000);
+            query.setString(2, StoredUserPage.class.getName());
+            query.setFetchSize(100);
             try (ResultSet events = query.executeQuery()) {
                 while (events.next()) {
-                    JsonNode payload = PipelineJson.mapper().readTree(events.getBytes(1));
-                    addRow(
-                            insert,
-                            payload.path("runId").path("value").asText(),
-                            payload.path("user").path("id").path("value").asText());
-                    if (++rows % 1000 == 0) {
+                    if (events.getString(1).equals(StoredUserPage.class.getName())) {
+                        StoredUserPage page = UserPageCodec.decode(events.getBytes(2));
+                        for (domain.user.User user : page.users()) {
+                            addRow(insert, page.runId().toString(), user.id().toString());
+                        }
+                        rows += page.users().size();
+                    } else {
+                        JsonNode payload = PipelineJson.mapper().readTree(events.getBytes(2));
+                        addRow(
+                                insert,
+                                payload.path("runId").path("value").asText(),
+                                payload.path("user").path("id").path("value").asText());
+                        rows++;
+                    }
+                    if (rows >= 1000) {
                         insert.executeBatch();
+                        total += rows;
+                        rows = 0;
                     }
                 }
             } catch (IOException e) {
@@ -105,7 +119,7 @@ final class FetchedUserTable {
             }
             insert.executeBatch();
         }
-        return rows;
+        return total + rows;
     }
 
     private static void addRow(PreparedStatement insert, String runId, String userId) throws SQLException {

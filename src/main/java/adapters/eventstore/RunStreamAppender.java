@@ -13,6 +13,7 @@ import java.util.List;
 import application.port.out.AppendRunEventsPort;
 import domain.event.RunEvent;
 import domain.event.UserEvent;
+import domain.event.UserFetched;
 import domain.run.RunId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -80,8 +81,26 @@ final class RunStreamAppender implements AppendRunEventsPort {
         for (RunEvent event : runEvents) {
             messages.add(new GenericDomainEventMessage<>(RUN_STREAM, runId.toString(), sequence++, event));
         }
+        // a page's users become one stored entry, at the place of the page's first user (docs/adr/0013)
+        int pageAt = -1;
+        List<UserFetched> page = new ArrayList<>();
         for (UserEvent event : userEvents) {
-            messages.add(GenericEventMessage.asEventMessage(event));
+            if (event instanceof UserFetched user) {
+                if (!page.isEmpty() && !samePage(page.get(0), user)) {
+                    messages.set(pageAt, GenericEventMessage.asEventMessage(StoredUserPage.of(page)));
+                    page = new ArrayList<>();
+                }
+                if (page.isEmpty()) {
+                    pageAt = messages.size();
+                    messages.add(null);
+                }
+                page.add(user);
+            } else {
+                messages.add(GenericEventMessage.asEventMessage(event));
+            }
+        }
+        if (!page.isEmpty()) {
+            messages.set(pageAt, GenericEventMessage.asEventMessage(StoredUserPage.of(page)));
         }
         eventStore.publish(messages);
         database.withConnection(connection -> {
@@ -89,6 +108,12 @@ final class RunStreamAppender implements AppendRunEventsPort {
             FetchedUserTable.record(connection, userEvents);
             return null;
         });
+    }
+
+    private static boolean samePage(UserFetched a, UserFetched b) {
+        return a.runId().equals(b.runId())
+                && a.page() == b.page()
+                && a.fetchedAt().equals(b.fetchedAt());
     }
 
     /**

@@ -29,6 +29,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 final class StoredUsersReader implements LoadStoredUsersPort {
 
     private static final String USER_FETCHED = UserFetched.class.getName();
+    private static final String USER_PAGE = StoredUserPage.class.getName();
 
     private final EventStoreDatabase database;
     private final Serializer serializer;
@@ -70,22 +71,34 @@ final class StoredUsersReader implements LoadStoredUsersPort {
         List<UserFetched> users = new ArrayList<>();
         long last = after;
         int looked = 0;
+        boolean exhausted = false;
         try (PreparedStatement query = connection.prepareStatement("SELECT " + EVENTS.globalIndexColumn() + ", "
-                + EVENTS.payloadRevisionColumn() + ", " + EVENTS.payloadColumn() + " FROM "
-                + EVENTS.domainEventTable() + " WHERE " + EVENTS.globalIndexColumn() + " > ? AND "
-                + EVENTS.payloadTypeColumn() + " = ? ORDER BY " + EVENTS.globalIndexColumn() + " LIMIT ?")) {
+                + EVENTS.payloadTypeColumn() + ", " + EVENTS.payloadRevisionColumn() + ", " + EVENTS.payloadColumn()
+                + " FROM " + EVENTS.domainEventTable() + " WHERE " + EVENTS.globalIndexColumn() + " > ? AND "
+                + EVENTS.payloadTypeColumn() + " IN (?, ?) ORDER BY " + EVENTS.globalIndexColumn() + " LIMIT ?")) {
             query.setLong(1, after);
-            query.setString(2, USER_FETCHED);
-            query.setInt(3, limit);
+            query.setString(2, USER_PAGE);
+            query.setString(3, USER_FETCHED);
+            query.setInt(4, limit);
             try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+                // a stored page holds thousands of users: stop at the entry that reaches the limit
+                while (users.size() < limit) {
+                    if (!rows.next()) {
+                        exhausted = looked < limit;
+                        break;
+                    }
                     looked++;
                     last = rows.getLong(1);
-                    byte[] payload = rows.getBytes(3);
-                    // other runs' users are skipped without parsing them: their JSON does not hold this run's id
-                    if (new String(payload, StandardCharsets.ISO_8859_1).contains(id)) {
+                    byte[] payload = rows.getBytes(4);
+                    if (USER_PAGE.equals(rows.getString(2))) {
+                        // other runs' pages are skipped after reading their first bytes
+                        if (UserPageCodec.runIdOf(payload).equals(runId)) {
+                            users.addAll(UserPageCodec.decode(payload).events());
+                        }
+                    } else if (new String(payload, StandardCharsets.ISO_8859_1).contains(id)) {
+                        // other runs' users are skipped without parsing them: their JSON does not hold this run's id
                         UserFetched user = serializer.deserialize(
-                                new SimpleSerializedObject<>(payload, byte[].class, USER_FETCHED, rows.getString(2)));
+                                new SimpleSerializedObject<>(payload, byte[].class, USER_FETCHED, rows.getString(3)));
                         if (user.runId().equals(runId)) {
                             users.add(user);
                         }
@@ -93,6 +106,6 @@ final class StoredUsersReader implements LoadStoredUsersPort {
                 }
             }
         }
-        return new StoredUsers(users, last, looked < limit);
+        return new StoredUsers(users, last, exhausted);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import application.port.in.PublishFetchedUsersUseCase;
 import domain.event.UserFetched;
+import domain.run.RequestLimits;
 import domain.run.RunId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -30,6 +31,7 @@ public final class UsersCreatedOutbox implements AutoCloseable {
 
     static final String PROCESSOR = "users-created-outbox";
     private static final String BATCH = UsersCreatedOutbox.class.getName() + ".batch";
+    private static final int MIN_ENTRIES_PER_BATCH = 4;
 
     private final TrackingEventProcessor processor;
 
@@ -37,12 +39,23 @@ public final class UsersCreatedOutbox implements AutoCloseable {
         this.processor = processor;
     }
 
-    /** Starts publishing from the first event not yet published (from the very first on a new store). */
-    public static UsersCreatedOutbox start(AxonEventStore store, PublishFetchedUsersUseCase publish, int batchSize) {
+    /**
+     * Starts publishing from the first event not yet published (from the very first on a new store),
+     * about {@code batchUsers} users a transaction: the processor counts stored entries, which hold a
+     * page each (docs/adr/0013), so a batch takes enough entries for that many users of full pages,
+     * and at least a few, so that small pages (one-user runs) still travel together.
+     */
+    public static UsersCreatedOutbox start(AxonEventStore store, PublishFetchedUsersUseCase publish, int batchUsers) {
+        int batchSize = Math.max(
+                MIN_ENTRIES_PER_BATCH, (batchUsers + RequestLimits.MAX_PAGE_SIZE - 1) / RequestLimits.MAX_PAGE_SIZE);
         EventMessageHandler handler = new EventMessageHandler() {
             @Override
             public Object handle(EventMessage<?> event) {
-                if (event.getPayload() instanceof UserFetched user) {
+                Object payload = event.getPayload();
+                if (payload instanceof StoredUserPage page) {
+                    batchOfCurrentUnitOfWork(store, publish).addAll(page.events());
+                } else if (payload instanceof UserFetched user) {
+                    // one user an entry: a store written before pages were stored whole (docs/adr/0013)
                     batchOfCurrentUnitOfWork(store, publish).add(user);
                 }
                 return null;

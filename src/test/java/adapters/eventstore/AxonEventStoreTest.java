@@ -121,8 +121,13 @@ class AxonEventStoreTest {
         }
     }
 
+    /** The payloads, a stored page's users as their events. */
     private static List<Object> payloadsOf(List<TrackedEventMessage<?>> events) {
-        return events.stream().<Object>map(TrackedEventMessage::getPayload).toList();
+        return events.stream()
+                .<Object>flatMap(event -> event.getPayload() instanceof StoredUserPage page
+                        ? page.events().stream()
+                        : java.util.stream.Stream.of(event.getPayload()))
+                .toList();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -87,11 +87,24 @@ class StoredEventFormatTest {
     private static final RunRequested BARE_REQUEST =
             new RunRequested(BARE_RUN, 1, 1, "seed", List.of(), null, null, T0);
 
+    /** How versions before docs/adr/0013 stored a fetched user: one JSON entry each. Stores hold such entries still. */
+    private static final String USER_FETCHED_AS_OLDER_VERSIONS_STORED_IT =
+            "{\"runId\":{\"value\":\"0b6f1c2e-5d4a-4e8b-9c3f-2a1d0e9f8b7c\"},"
+                    + "\"page\":1,\"user\":{\"id\":{\"value\":\"5e1a7c3d-9b2f-4d6e-8a0c-1f3b5d7e9a2c\"},"
+                    + "\"firstName\":\"Ægir\",\"lastName\":\"Ødegård\",\"gender\":\"male\","
+                    + "\"address\":\"12 Storgata, Oslo, Oslo, Norway\",\"postCode\":null,"
+                    + "\"email\":\"aegir@example.com\",\"username\":\"user4\","
+                    + "\"dob\":\"1990-01-02T03:04:05.678Z\",\"registeredDate\":\"2015-06-07T08:09:10.111Z\","
+                    + "\"phone\":\"55 55 55 55\",\"picture\":\"https://randomuser.me/api/portraits/men/1.jpg\","
+                    + "\"nationality\":\"NO\",\"fieldProblems\":[{\"field\":\"location.postcode\","
+                    + "\"what\":\"is not a whole number: 150.5; stored as null\",\"nulled\":true}]},"
+                    + "\"fetchedAt\":\"2026-11-25T12:00:01.234Z\"}";
+
     @TempDir
     Path directory;
 
     @Test
-    void given_every_event_type_when_appended_then_its_payload_is_stored_as_this_json() {
+    void given_every_event_type_when_appended_then_its_payload_is_stored_as_this_json_and_a_page_as_one_binary_entry() {
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
             store.appendRunEvents().append(RUN, 0, RUN_EVENTS, USER_EVENTS);
             store.appendRunEvents().append(BARE_RUN, 0, List.of(BARE_REQUEST), List.of());
@@ -129,16 +142,7 @@ class StoredEventFormatTest {
                                     + "\"persistedAt\":\"2026-11-25T12:00:01.234Z\"}",
                             "domain.event.RunCancelled {\"runId\":{\"value\":\"0b6f1c2e-5d4a-4e8b-9c3f-2a1d0e9f8b7c\"},"
                                     + "\"cancelledAt\":\"2026-11-25T12:00:01.234Z\"}",
-                            "domain.event.UserFetched {\"runId\":{\"value\":\"0b6f1c2e-5d4a-4e8b-9c3f-2a1d0e9f8b7c\"},"
-                                    + "\"page\":1,\"user\":{\"id\":{\"value\":\"5e1a7c3d-9b2f-4d6e-8a0c-1f3b5d7e9a2c\"},"
-                                    + "\"firstName\":\"Ægir\",\"lastName\":\"Ødegård\",\"gender\":\"male\","
-                                    + "\"address\":\"12 Storgata, Oslo, Oslo, Norway\",\"postCode\":null,"
-                                    + "\"email\":\"aegir@example.com\",\"username\":\"user4\","
-                                    + "\"dob\":\"1990-01-02T03:04:05.678Z\",\"registeredDate\":\"2015-06-07T08:09:10.111Z\","
-                                    + "\"phone\":\"55 55 55 55\",\"picture\":\"https://randomuser.me/api/portraits/men/1.jpg\","
-                                    + "\"nationality\":\"NO\",\"fieldProblems\":[{\"field\":\"location.postcode\","
-                                    + "\"what\":\"is not a whole number: 150.5; stored as null\",\"nulled\":true}]},"
-                                    + "\"fetchedAt\":\"2026-11-25T12:00:01.234Z\"}",
+                            "adapters.eventstore.StoredUserPage binary version 1, 1 user(s)",
                             "domain.event.UserRejected {\"runId\":{\"value\":\"0b6f1c2e-5d4a-4e8b-9c3f-2a1d0e9f8b7c\"},"
                                     + "\"page\":1,\"rawJson\":\"{\\\"login\\\":{}}\","
                                     + "\"reason\":\"login.uuid is missing: the user cannot be identified\","
@@ -155,21 +159,21 @@ class StoredEventFormatTest {
     @Test
     void given_stored_events_with_a_field_this_code_does_not_know_when_read_then_the_field_is_ignored() {
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
-            store.appendRunEvents().append(RUN, 0, RUN_EVENTS, USER_EVENTS);
+            appendAsOlderVersionsDid(store);
 
             addFieldToEveryStoredPayload(store, "\"droppedField\":{\"since\":\"v0\"},");
 
             assertThat(store.loadRunHistory().loadHistory(RUN)).containsExactlyElementsOf(RUN_EVENTS);
             assertThat(StoredEvents.allPayloads(store))
                     .filteredOn(UserEvent.class::isInstance)
-                    .containsExactlyElementsOf(USER_EVENTS);
+                    .containsExactlyInAnyOrderElementsOf(USER_EVENTS);
         }
     }
 
     @Test
     void given_events_stored_before_field_problems_were_recorded_when_read_then_they_have_none() {
         try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
-            store.appendRunEvents().append(RUN, 0, RUN_EVENTS, USER_EVENTS);
+            appendAsOlderVersionsDid(store);
 
             rewriteEveryStoredPayload(
                     store,
@@ -187,6 +191,37 @@ class StoredEventFormatTest {
         }
     }
 
+    @Test
+    void given_a_user_stored_one_an_entry_by_an_older_version_when_read_then_it_loads_as_it_was() {
+        try (AxonEventStore store = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            appendAsOlderVersionsDid(store);
+
+            assertThat(storedPayloads(store))
+                    .contains("domain.event.UserFetched " + USER_FETCHED_AS_OLDER_VERSIONS_STORED_IT);
+            assertThat(StoredEvents.allPayloads(store))
+                    .filteredOn(UserFetched.class::isInstance)
+                    .containsExactly(USER_EVENTS.get(0));
+        }
+    }
+
+    /** The run's events, then each fetched user as one JSON entry, as before docs/adr/0013. */
+    private static void appendAsOlderVersionsDid(AxonEventStore store) {
+        store.appendRunEvents()
+                .append(
+                        RUN,
+                        0,
+                        RUN_EVENTS,
+                        USER_EVENTS.stream()
+                                .filter(event -> !(event instanceof UserFetched))
+                                .toList());
+        store.transactions()
+                .executeInTransaction(() -> store.eventStore()
+                        .publish(USER_EVENTS.stream()
+                                .filter(UserFetched.class::isInstance)
+                                .map(org.axonframework.eventhandling.GenericEventMessage::asEventMessage)
+                                .toList()));
+    }
+
     private static List<String> storedPayloads(AxonEventStore store) {
         return store.database().withConnection(connection -> {
             List<String> payloads = new ArrayList<>();
@@ -195,7 +230,13 @@ class StoredEventFormatTest {
                             + EVENTS.globalIndexColumn());
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    payloads.add(rows.getString(1) + " " + new String(rows.getBytes(2), StandardCharsets.UTF_8));
+                    if (rows.getString(1).equals(StoredUserPage.class.getName())) {
+                        byte[] page = rows.getBytes(2);
+                        payloads.add(rows.getString(1) + " binary version " + page[0] + ", "
+                                + UserPageCodec.decode(page).users().size() + " user(s)");
+                    } else {
+                        payloads.add(rows.getString(1) + " " + new String(rows.getBytes(2), StandardCharsets.UTF_8));
+                    }
                 }
             }
             return payloads;

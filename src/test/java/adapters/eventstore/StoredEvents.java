@@ -15,13 +15,22 @@ final class StoredEvents {
 
     private StoredEvents() {}
 
-    /** Every stored event's payload from the start: run events and user events, in the order stored. */
+    /**
+     * Every stored event's payload from the start: run events and user events, in the order stored,
+     * a stored page's users as their {@code UserFetched} events.
+     */
     static List<Object> allPayloads(AxonEventStore store) {
         List<Object> payloads = new ArrayList<>();
         store.transactions()
                 .executeInTransaction(() -> store.storageEngine()
                         .readEvents(null, false)
-                        .forEach(message -> payloads.add(message.getPayload())));
+                        .forEach(message -> {
+                            if (message.getPayload() instanceof StoredUserPage page) {
+                                payloads.addAll(page.events());
+                            } else {
+                                payloads.add(message.getPayload());
+                            }
+                        }));
         return payloads;
     }
 
