@@ -13,7 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 
 /**
  * The store's tables: Axon's events, snapshots and tracking tokens, and beside them our
- * {@link RunIndex}, {@link PersistedUserTable} and {@link FetchedUserTable}. A run's own events form the stream of aggregate
+ * {@link RunIndex} and {@link RunPageTable} (and, emptied, the {@link LegacyIdTables}). A run's own events form the stream of aggregate
  * type {@value #RUN_STREAM}, keyed by run id, so loading a run reads a handful of events; user
  * events are stored beside it as plain events.
  */
@@ -45,12 +45,10 @@ final class EventStoreSchema {
                             .execute();
                 }
                 createRunIndex(connection);
-                createPersistedUserTable(connection);
+                LegacyIdTables.createIfMissing(connection, tableExists(connection, LegacyIdTables.FETCHED));
                 addReplayColumns(connection);
-                if (!tableExists(connection, FetchedUserTable.TABLE)) {
-                    FetchedUserTable.create(connection);
-                    FetchedUserTable.backfill(connection);
-                }
+                RunPageTable.create(connection);
+                LegacyIdTables.moveToRunPages(connection);
                 addRunIndexCounters(connection);
             } catch (SQLException e) {
                 throw new EventStoreUnavailableException("cannot create the event store's tables", e);
@@ -87,16 +85,14 @@ final class EventStoreSchema {
 
     /**
      * The replay's bookkeeping (docs/adr/0010), added to stores created before it: the run index keeps
-     * the latest replay's number and how far it published; each persisted id the replay it was last
-     * counted toward (0: none). Both databases know {@code ADD COLUMN IF NOT EXISTS}.
+     * the latest replay's number and how far it published. Both databases know
+     * {@code ADD COLUMN IF NOT EXISTS}.
      */
     private static void addReplayColumns(Connection connection) throws SQLException {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("ALTER TABLE " + RunIndex.TABLE + " ADD COLUMN IF NOT EXISTS replay INT DEFAULT 0 NOT NULL");
             ddl.execute("ALTER TABLE " + RunIndex.TABLE
                     + " ADD COLUMN IF NOT EXISTS replay_published BIGINT DEFAULT 0 NOT NULL");
-            ddl.execute("ALTER TABLE " + PersistedUserTable.TABLE
-                    + " ADD COLUMN IF NOT EXISTS replay INT DEFAULT 0 NOT NULL");
         }
     }
 
@@ -108,15 +104,6 @@ final class EventStoreSchema {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("ALTER TABLE " + RunIndex.TABLE
                     + " ADD COLUMN IF NOT EXISTS ignored_ids BIGINT DEFAULT 0 NOT NULL");
-        }
-    }
-
-    private static void createPersistedUserTable(Connection connection) throws SQLException {
-        try (Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE IF NOT EXISTS " + PersistedUserTable.TABLE + " ("
-                    + "run_id VARCHAR(36) NOT NULL, "
-                    + "user_id VARCHAR(36) NOT NULL, "
-                    + "PRIMARY KEY (run_id, user_id))");
         }
     }
 }

@@ -74,7 +74,7 @@ final class RunStreamAppender implements AppendRunEventsPort {
         }
     }
 
-    /** Must run inside a transaction: the run events, the user events, the run index and the fetched ids together. */
+    /** Must run inside a transaction: the run events, the user events, the run index and the pages' ids together. */
     void publish(RunId runId, int expectedVersion, List<RunEvent> runEvents, List<UserEvent> userEvents) {
         List<EventMessage<?>> messages = new ArrayList<>(runEvents.size() + userEvents.size());
         long sequence = expectedVersion;
@@ -84,10 +84,12 @@ final class RunStreamAppender implements AppendRunEventsPort {
         // a page's users become one stored entry, at the place of the page's first user (docs/adr/0013)
         int pageAt = -1;
         List<UserFetched> page = new ArrayList<>();
+        List<StoredUserPage> pages = new ArrayList<>(1);
         for (UserEvent event : userEvents) {
             if (event instanceof UserFetched user) {
                 if (!page.isEmpty() && !samePage(page.get(0), user)) {
-                    messages.set(pageAt, GenericEventMessage.asEventMessage(StoredUserPage.of(page)));
+                    pages.add(StoredUserPage.of(page));
+                    messages.set(pageAt, GenericEventMessage.asEventMessage(pages.get(pages.size() - 1)));
                     page = new ArrayList<>();
                 }
                 if (page.isEmpty()) {
@@ -100,12 +102,15 @@ final class RunStreamAppender implements AppendRunEventsPort {
             }
         }
         if (!page.isEmpty()) {
-            messages.set(pageAt, GenericEventMessage.asEventMessage(StoredUserPage.of(page)));
+            pages.add(StoredUserPage.of(page));
+            messages.set(pageAt, GenericEventMessage.asEventMessage(pages.get(pages.size() - 1)));
         }
         eventStore.publish(messages);
         database.withConnection(connection -> {
             RunIndex.record(connection, runId, runEvents);
-            FetchedUserTable.record(connection, userEvents);
+            if (!pages.isEmpty()) {
+                RunPageTable.record(connection, pages);
+            }
             return null;
         });
     }

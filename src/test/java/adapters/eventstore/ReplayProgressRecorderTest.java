@@ -64,7 +64,7 @@ class ReplayProgressRecorderTest {
                 try (var ddl = connection.createStatement()) {
                     ddl.execute("ALTER TABLE " + RunIndex.TABLE + " DROP COLUMN replay");
                     ddl.execute("ALTER TABLE " + RunIndex.TABLE + " DROP COLUMN replay_published");
-                    ddl.execute("ALTER TABLE " + PersistedUserTable.TABLE + " DROP COLUMN replay");
+                    ddl.execute("ALTER TABLE " + LegacyIdTables.PERSISTED + " DROP COLUMN replay");
                 }
                 return null;
             });

@@ -43,32 +43,38 @@ final class StoredEvents {
         return events;
     }
 
-    /** Records the ids as fetched by the run, as storing their page would, without the page's events. */
+    private static final java.util.concurrent.atomic.AtomicInteger MARKED_PAGES =
+            new java.util.concurrent.atomic.AtomicInteger(10_000);
+
+    /** Records the ids as fetched by the run, as storing a page of them would, without the page's events. */
     static void markFetched(AxonEventStore store, RunId runId, UserId... userIds) {
         store.database().withConnection(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + FetchedUserTable.TABLE + " (run_id, user_id) VALUES (?, ?)")) {
-                for (UserId id : userIds) {
-                    insert.setString(1, runId.toString());
-                    insert.setString(2, id.toString());
-                    insert.executeUpdate();
-                }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RunPageTable.TABLE
+                    + " (run_id, page, user_ids, persisted, replay, replayed) SELECT ?, ?, ?, ?, 0, ? WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM " + RunPageTable.TABLE + " WHERE run_id = ? AND page = ?)")) {
+                RunPageTable.insertRow(
+                        insert,
+                        runId,
+                        MARKED_PAGES.incrementAndGet(),
+                        java.util.Arrays.stream(userIds).map(UserId::value).toArray(java.util.UUID[]::new));
+                insert.executeBatch();
             }
             return null;
         });
     }
 
-    /** How many distinct ids of the run were reported persisted. */
-    static int persistedIdCount(AxonEventStore store, RunId runId) {
+    static int rowCount(AxonEventStore store, String table) {
         return store.database().withConnection(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM " + PersistedUserTable.TABLE + " WHERE run_id = ?")) {
-                query.setString(1, runId.toString());
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
             }
         });
+    }
+
+    /** How many distinct ids of the run were reported persisted. */
+    static int persistedIdCount(AxonEventStore store, RunId runId) {
+        return store.database().withConnection(connection -> RunPageTable.persistedCount(connection, runId));
     }
 }

@@ -20,7 +20,7 @@ import domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PersistedUserTableTest {
+class PersistedIdsRecorderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
@@ -159,10 +159,12 @@ class PersistedUserTableTest {
         RunId run = RunId.random();
         List<UserId> users;
         try (AxonEventStore old = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
-            users = storePage(old, run);
+            // page 1 as versions before the fetched-id tables stored it: one JSON entry a user, no id rows
+            users = storePageAsOlderVersionsDid(old, run);
             old.database().withConnection(connection -> {
                 try (var ddl = connection.createStatement()) {
-                    ddl.execute("DROP TABLE " + FetchedUserTable.TABLE);
+                    ddl.execute("DROP TABLE " + LegacyIdTables.FETCHED);
+                    ddl.execute("DROP TABLE " + RunPageTable.TABLE);
                 }
                 return null;
             });
@@ -174,11 +176,69 @@ class PersistedUserTableTest {
         }
     }
 
+    @Test
+    void
+            given_a_store_whose_ids_are_in_per_user_tables_when_reopened_then_they_move_to_a_page_row_and_count_as_before() {
+        RunId run = RunId.random();
+        UserId persisted = id();
+        UserId countedTowardReplay = id();
+        UserId fresh = id();
+        try (AxonEventStore old = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            old.appendRunEvents().append(run, 0, List.of(requested(run, null)), List.of());
+            old.database().withConnection(connection -> {
+                try (var insert = connection.createStatement()) {
+                    for (UserId id : List.of(persisted, countedTowardReplay, fresh)) {
+                        insert.execute(
+                                "INSERT INTO " + LegacyIdTables.FETCHED + " VALUES ('" + run + "', '" + id + "')");
+                    }
+                    insert.execute("INSERT INTO " + LegacyIdTables.PERSISTED + " (run_id, user_id, replay) VALUES ('"
+                            + run + "', '" + persisted + "', 0), ('" + run + "', '" + countedTowardReplay + "', 1)");
+                }
+                return null;
+            });
+        }
+
+        try (AxonEventStore reopened = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
+            assertThat(reopened.recordPersistedIds()
+                            .recordPersisted(
+                                    run, 1, 1, List.of(persisted, countedTowardReplay, fresh, id()), n -> List.of()))
+                    .isEqualTo(new NewIds(1, 2, 1));
+            assertThat(StoredEvents.persistedIdCount(reopened, run)).isEqualTo(3);
+            assertThat(StoredEvents.rowCount(reopened, LegacyIdTables.FETCHED)).isZero();
+            assertThat(StoredEvents.rowCount(reopened, LegacyIdTables.PERSISTED))
+                    .isZero();
+        }
+    }
+
     /** The run requested and its page 1 stored: two fetched users (and a rejected one), whose ids this returns. */
     private static List<UserId> storePage(AxonEventStore store, RunId run) {
         List<domain.event.UserEvent> page = AxonEventStoreTest.usersOfPage(run, 1);
         store.appendRunEvents().append(run, 0, List.of(requested(run, null)), List.of());
         store.appendRunEvents().append(run, 1, List.of(new PageStored(run, 1, 2, 1)), page);
+        return page.stream()
+                .filter(domain.event.UserFetched.class::isInstance)
+                .map(e -> ((domain.event.UserFetched) e).user().id())
+                .toList();
+    }
+
+    /** As {@link #storePage}, the fetched users stored as versions before docs/adr/0013 did: one JSON entry each. */
+    private static List<UserId> storePageAsOlderVersionsDid(AxonEventStore store, RunId run) {
+        List<domain.event.UserEvent> page = AxonEventStoreTest.usersOfPage(run, 1);
+        store.appendRunEvents().append(run, 0, List.of(requested(run, null)), List.of());
+        store.appendRunEvents()
+                .append(
+                        run,
+                        1,
+                        List.of(new PageStored(run, 1, 2, 1)),
+                        page.stream()
+                                .filter(event -> !(event instanceof domain.event.UserFetched))
+                                .toList());
+        store.transactions()
+                .executeInTransaction(() -> store.eventStore()
+                        .publish(page.stream()
+                                .filter(domain.event.UserFetched.class::isInstance)
+                                .map(org.axonframework.eventhandling.GenericEventMessage::asEventMessage)
+                                .toList()));
         return page.stream()
                 .filter(domain.event.UserFetched.class::isInstance)
                 .map(e -> ((domain.event.UserFetched) e).user().id())
