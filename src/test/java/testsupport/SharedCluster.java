@@ -48,7 +48,7 @@ public final class SharedCluster implements ParameterResolver {
                 ClusterSettings.onFreePorts(home, workDir), line -> System.out.println("[shared-cluster] " + line));
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
