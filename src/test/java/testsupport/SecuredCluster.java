@@ -28,10 +28,7 @@ public final class SecuredCluster implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot()
-                .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KEY, key -> new Running(start()), Running.class)
-                .cluster();
+        return SharedCluster.once(context, KEY, SecuredCluster::start);
     }
 
     private static EmbeddedCluster start() {
@@ -44,12 +41,5 @@ public final class SecuredCluster implements ParameterResolver {
                 line -> System.out.println("[secured-cluster] " + line));
         System.out.printf("[secured-cluster] up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
         return cluster;
-    }
-
-    private record Running(EmbeddedCluster cluster) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        @Override
-        public void close() {
-            cluster.close();
-        }
     }
 }

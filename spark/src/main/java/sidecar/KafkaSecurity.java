@@ -45,7 +45,7 @@ public record KafkaSecurity(Map<String, String> properties) implements Serializa
 
     /**
      * Whether a value must be hidden: a property Kafka declares as a password, or one no client type
-     * knows (a login callback's own options, a typo), to be safe.
+     * knows (a login callback's own options, a typo), to be safe. The app's {@code adapters.kafka.KafkaClientProperties} applies the same rule: the two builds share no code (docs/adr/0003).
      */
     static boolean isSecret(String key) {
         for (ConfigDef definition :

@@ -49,7 +49,8 @@ public record KafkaClientProperties(Map<String, String> values) {
 
     /**
      * Whether a value may be shown: only properties every client type knows and does not declare as a
-     * password. Unknown names (a login callback's own options, a typo) are hidden too, to be safe.
+     * password. Unknown names (a login callback's own options, a typo) are hidden too, to be safe. The sidecar's
+     * {@code sidecar.KafkaSecurity} applies the same rule: the two builds share no code (docs/adr/0003).
      */
     static boolean isSecret(String key) {
         for (ConfigDef definition :
