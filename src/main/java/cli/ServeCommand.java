@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import adapters.cassandra.CassandraClientSecurity;
 import adapters.cassandra.CassandraSettings;
 import adapters.eventstore.EventStoreSettings;
 import adapters.http.HttpSettings;
+import adapters.kafka.KafkaClientProperties;
 import adapters.kafka.KafkaSettings;
 import bootstrap.AppSettings;
 import bootstrap.PipelineApp;
@@ -93,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String kafkaBootstrapServers;
 
+    @Mixin
+    KafkaClientOptions kafkaClient;
+
     @Option(
             names = "--kafka-topic-prefix",
             paramLabel = "PREFIX",
@@ -163,6 +168,9 @@ final class ServeCommand implements Callable<Integer> {
             })
     String cassandraReplication;
 
+    @Mixin
+    CassandraClientOptions cassandraClient;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -223,6 +231,10 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // first: a refused bind or token must not leave half a start behind
         HttpSettings http = http(spec.commandLine().getErr());
+        KafkaClientProperties kafkaProperties =
+                kafkaClient.resolve(spec.commandLine().getErr());
+        CassandraClientSecurity cassandraSecurity =
+                cassandraClient.resolve(spec.commandLine().getErr());
         Path work =
                 workDir != null ? workDir.toAbsolutePath() : ProjectHome.path().resolve("work");
         AppSettings settings = AppSettings.local(work, kafkaBootstrapServers, sourceUrl, httpPort)
@@ -231,8 +243,10 @@ final class ServeCommand implements Callable<Integer> {
                         .withKeyspace(cassandraKeyspace)
                         .withLocalDatacenter(cassandraDatacenter)
                         .withReplication(replication())
+                        .withSecurity(cassandraSecurity)
                         .withPagingTokenSecret(
                                 pagingTokenSecret == null || pagingTokenSecret.isBlank() ? null : pagingTokenSecret));
+        settings = settings.withKafka(settings.kafka().withClientProperties(kafkaProperties));
         if (!kafkaTopicPrefix.isBlank()) {
             settings = settings.withKafka(settings.kafka().withTopics(KafkaSettings.Topics.prefixed(kafkaTopicPrefix)));
         }

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param projectHome  the project checkout: holds {@code mvnw} and {@code servers/*}/pom.xml
  * @param workDir      data, logs and generated configuration of every server
  * @param startTimeout how long each server may take to become ready
+ * @param credentials  the user both servers demand ({@link ServerCredentials}); {@code null}, the
+ *                     default, for no authentication
  */
 public record ClusterSettings(
         Path projectHome,
@@ -18,7 +20,8 @@ public record ClusterSettings(
         int kafkaControllerPort,
         int cassandraPort,
         int cassandraStoragePort,
-        Duration startTimeout) {
+        Duration startTimeout,
+        ServerCredentials credentials) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -34,6 +37,42 @@ public record ClusterSettings(
                 throw new IllegalArgumentException("port out of range 0-65535: " + port);
             }
         }
+    }
+
+    /** Without authentication, as {@code ./pipeline up} runs. */
+    public ClusterSettings(
+            Path projectHome,
+            Path workDir,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int cassandraPort,
+            int cassandraStoragePort,
+            Duration startTimeout) {
+        this(
+                projectHome,
+                workDir,
+                kafkaPort,
+                kafkaControllerPort,
+                cassandraPort,
+                cassandraStoragePort,
+                startTimeout,
+                null);
+    }
+
+    /**
+     * Kafka with only a SASL/PLAIN client listener and Cassandra with {@code PasswordAuthenticator},
+     * both demanding {@code value}.
+     */
+    public ClusterSettings withCredentials(ServerCredentials value) {
+        return new ClusterSettings(
+                projectHome,
+                workDir,
+                kafkaPort,
+                kafkaControllerPort,
+                cassandraPort,
+                cassandraStoragePort,
+                startTimeout,
+                value);
     }
 
     /** The well-known ports, data under {@code <project>/work}: what {@code ./pipeline up} uses. */

@@ -3,6 +3,7 @@ package embedded;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -57,11 +58,13 @@ public final class EmbeddedCluster implements AutoCloseable {
         KafkaServer kafka = new KafkaServer(
                 settings.workDir(),
                 Ports.freeIfZero(settings.kafkaPort()),
-                Ports.freeIfZero(settings.kafkaControllerPort()));
+                Ports.freeIfZero(settings.kafkaControllerPort()),
+                settings.credentials());
         CassandraServer cassandra = new CassandraServer(
                 settings.workDir(),
                 Ports.freeIfZero(settings.cassandraPort()),
-                Ports.freeIfZero(settings.cassandraStoragePort()));
+                Ports.freeIfZero(settings.cassandraStoragePort()),
+                settings.credentials());
         Path watchdog = ServerProcess.installWatchdog(settings.workDir().resolve("lib"));
 
         CompletableFuture<SupervisedServer> kafkaStart = CompletableFuture.supplyAsync(() -> {
@@ -114,7 +117,8 @@ public final class EmbeddedCluster implements AutoCloseable {
         CassandraServer cassandra = new CassandraServer(
                 settings.workDir(),
                 Ports.freeIfZero(settings.cassandraPort()),
-                Ports.freeIfZero(settings.cassandraStoragePort()));
+                Ports.freeIfZero(settings.cassandraStoragePort()),
+                settings.credentials());
         Path watchdog = ServerProcess.installWatchdog(settings.workDir().resolve("lib"));
         String classpath = ServerClasspath.resolve(settings.projectHome(), "cassandra", "Cassandra server", progress);
         ServerProcess process = startAndAwait(
@@ -207,6 +211,14 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * What a Kafka client needs besides {@link #kafkaBootstrapServers()}: nothing, or the SASL/PLAIN
+     * login of {@link ClusterSettings#credentials()}.
+     */
+    public Map<String, String> kafkaClientProperties() {
+        return kafka.clientProperties();
     }
 
     public InetSocketAddress cassandraContactPoint() {

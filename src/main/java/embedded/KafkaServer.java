@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,11 +39,36 @@ final class KafkaServer {
     private final Path home;
     private final int port;
     private final int controllerPort;
+    /** null: a PLAINTEXT listener; else a SASL/PLAIN one that demands these. */
+    private final ServerCredentials credentials;
 
-    KafkaServer(Path workDir, int port, int controllerPort) {
+    KafkaServer(Path workDir, int port, int controllerPort, ServerCredentials credentials) {
         this.home = workDir.resolve("kafka");
         this.port = port;
         this.controllerPort = controllerPort;
+        this.credentials = credentials;
+    }
+
+    /** What every client of this broker needs on top of the bootstrap servers. */
+    Map<String, String> clientProperties() {
+        return credentials == null ? Map.of() : credentials.kafkaClientProperties();
+    }
+
+    String serverProperties(Path dataDir) {
+        String plain = Templates.render(
+                Templates.resource("kafka/server.properties"),
+                Map.of(
+                        "LOG_DIR", dataDir.toString(),
+                        "BROKER_PORT", Integer.toString(port),
+                        "CONTROLLER_PORT", Integer.toString(controllerPort),
+                        "NODE_ID", "1",
+                        "LISTENER", credentials == null ? "PLAINTEXT" : "SASL_PLAINTEXT"));
+        return credentials == null
+                ? plain
+                : plain
+                        + Templates.render(
+                                Templates.resource("kafka/sasl-plain.properties"),
+                                Map.of("BROKER_LOGIN", credentials.brokerLogin()));
     }
 
     String bootstrapServers() {
@@ -54,15 +80,7 @@ final class KafkaServer {
         Path logsDir = home.resolve("logs");
         Path config = home.resolve("config");
         Path properties = config.resolve("server.properties");
-        Templates.write(
-                properties,
-                Templates.render(
-                        Templates.resource("kafka/server.properties"),
-                        Map.of(
-                                "LOG_DIR", dataDir.toString(),
-                                "BROKER_PORT", Integer.toString(port),
-                                "CONTROLLER_PORT", Integer.toString(controllerPort),
-                                "NODE_ID", "1")));
+        Templates.write(properties, serverProperties(dataDir));
         Path log4j = config.resolve("log4j2.yaml");
         Templates.write(log4j, Templates.resource("kafka/log4j2.yaml"));
 
@@ -101,10 +119,11 @@ final class KafkaServer {
         if (!Ports.isAccepting(port)) {
             throw new IllegalStateException("port " + port + " not open yet");
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+        Map<String, Object> adminConfig = new HashMap<>(clientProperties());
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(adminConfig)) {
             createReadinessTopic(admin);
         }
         String marker = UUID.randomUUID().toString();
@@ -130,6 +149,7 @@ final class KafkaServer {
 
     private RecordMetadata produce(String marker) throws Exception {
         Properties config = new Properties();
+        config.putAll(clientProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -145,6 +165,7 @@ final class KafkaServer {
 
     private void consume(RecordMetadata written, String marker) {
         Properties config = new Properties();
+        config.putAll(clientProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         TopicPartition partition = new TopicPartition(written.topic(), written.partition());

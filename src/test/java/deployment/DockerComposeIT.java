@@ -24,6 +24,7 @@ class DockerComposeIT {
     private static final Path HOME =
             Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
     private static final Path COMPOSE = HOME.resolve("infra/docker-compose.yml");
+    private static final Path SECURE = HOME.resolve("infra/docker-compose.secure.yml");
 
     @Test
     void given_the_compose_file_when_validated_then_the_schema_and_the_project_rules_pass() throws Exception {
@@ -31,6 +32,52 @@ class DockerComposeIT {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("ok -- validation done").contains("ok, 11 services");
+    }
+
+    @Test
+    void given_the_secure_override_when_validated_over_the_compose_file_then_the_merged_deployment_passes()
+            throws Exception {
+        Result result = validate(COMPOSE, SECURE);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("ok -- validation done").contains("ok, 12 services");
+    }
+
+    @Test
+    void given_the_secure_override_without_the_sidecar_s_credentials_when_validated_then_each_missing_one_is_named()
+            throws Exception {
+        String broken = Files.readString(SECURE)
+                .replace(
+                        "  sidecar:\n    environment:\n      <<: [*kafka-client, *cassandra-client]\n",
+                        "  sidecar:\n    environment:\n      PIPELINE_SPARK_TRIGGER_INTERVAL: PT1S\n");
+        assertThat(broken).isNotEqualTo(Files.readString(SECURE));
+
+        Result result = validate(COMPOSE, copy(broken));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output())
+                .contains("service sidecar: Kafka demands SASL but PIPELINE_KAFKA_SECURITY_PROTOCOL is not SASL_*")
+                .contains("service sidecar: Kafka demands SASL but PIPELINE_KAFKA_SASL_JAAS_CONFIG[_FILE] is not set")
+                .contains("service sidecar: Cassandra demands a login but PIPELINE_CASSANDRA_USERNAME is not set")
+                .doesNotContain("service app:");
+    }
+
+    @Test
+    void given_a_password_file_from_a_secret_the_service_does_not_mount_when_validated_then_it_is_named()
+            throws Exception {
+        String broken = Files.readString(SECURE)
+                .replace(
+                        "  app:\n    environment:\n      <<: [*kafka-client, *cassandra-client]\n    secrets:\n"
+                                + "      - cassandra_pipeline_password\n",
+                        "  app:\n    environment:\n      <<: [*kafka-client, *cassandra-client]\n");
+        assertThat(broken).isNotEqualTo(Files.readString(SECURE));
+
+        Result result = validate(COMPOSE, copy(broken));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output())
+                .contains("service app: PIPELINE_CASSANDRA_PASSWORD_FILE reads /run/secrets/cassandra_pipeline_password"
+                        + " but the service has no such secret");
     }
 
     @Test
@@ -83,8 +130,14 @@ class DockerComposeIT {
         }
     }
 
-    private static Result validate(Path compose) throws IOException, InterruptedException {
-        return run(List.of(HOME.resolve("infra/validate.sh").toString(), compose.toString()), 10);
+    /** The files merged in this order, as {@code docker compose -f A -f B} does. */
+    private static Result validate(Path... files) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(
+                List.of(HOME.resolve("infra/validate.sh").toString()));
+        for (Path file : files) {
+            command.add(file.toString());
+        }
+        return run(command, 10);
     }
 
     private static Path copy(String content) throws IOException {

@@ -254,7 +254,7 @@ class SparkSidecarIT {
         }
     }
 
-    private static List<UserFetched> users(int count, RunId run) {
+    static List<UserFetched> users(int count, RunId run) {
         List<UserFetched> users = new ArrayList<>(count);
         Instant now = Instant.parse("2026-11-25T10:00:01.250Z");
         for (int i = 0; i < count; i++) {

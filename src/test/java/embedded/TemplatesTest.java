@@ -27,7 +27,17 @@ class TemplatesTest {
     void given_the_shipped_kafka_config_when_rendered_then_it_binds_loopback_only() {
         String properties = Templates.render(
                 Templates.resource("kafka/server.properties"),
-                Map.of("LOG_DIR", "/data", "BROKER_PORT", "19092", "CONTROLLER_PORT", "19093", "NODE_ID", "1"));
+                Map.of(
+                        "LOG_DIR",
+                        "/data",
+                        "BROKER_PORT",
+                        "19092",
+                        "CONTROLLER_PORT",
+                        "19093",
+                        "NODE_ID",
+                        "1",
+                        "LISTENER",
+                        "PLAINTEXT"));
 
         assertThat(properties)
                 .contains("127.0.0.1:19092", "127.0.0.1:19093", "/data")
@@ -51,7 +61,9 @@ class TemplatesTest {
                         "STORAGE_PORT",
                         "17000",
                         "CLUSTER_NAME",
-                        "pipeline"));
+                        "pipeline",
+                        "AUTHENTICATOR",
+                        "AllowAllAuthenticator"));
 
         assertThat(yaml.lines().map(String::strip))
                 .contains(
@@ -74,7 +86,9 @@ class TemplatesTest {
                         "STORAGE_PORT",
                         "17000",
                         "CLUSTER_NAME",
-                        "pipeline"));
+                        "pipeline",
+                        "AUTHENTICATOR",
+                        "AllowAllAuthenticator"));
 
         assertThat(yaml)
                 .contains("listen_address: 127.0.0.1", "rpc_address: 127.0.0.1", "19042", "/data")

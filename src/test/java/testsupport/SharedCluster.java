@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import embedded.ClusterSettings;
@@ -33,9 +34,14 @@ public final class SharedCluster implements ParameterResolver {
     }
 
     public static EmbeddedCluster cluster(ExtensionContext context) {
+        return once(context, KEY, SharedCluster::start);
+    }
+
+    /** The cluster stored under {@code key} for the whole run: started by the first caller, stopped at the end. */
+    static EmbeddedCluster once(ExtensionContext context, String key, Supplier<EmbeddedCluster> start) {
         return context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(KEY, key -> new Running(start()), Running.class)
+                .getOrComputeIfAbsent(key, k -> new Running(start.get()), Running.class)
                 .cluster();
     }
 
@@ -48,7 +54,7 @@ public final class SharedCluster implements ParameterResolver {
                 ClusterSettings.onFreePorts(home, workDir), line -> System.out.println("[shared-cluster] " + line));
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -96,6 +96,8 @@ final class SidecarEnvironment {
                 master,
                 datacenter,
                 maxOffsets,
-                workDir.toString());
+                workDir.toString(),
+                SecurityEnvironment.kafka(env),
+                SecurityEnvironment.cassandra(env));
     }
 }

@@ -189,6 +189,7 @@ public final class SidecarJob {
                 // the source bounds a micro-batch by offsets only; bytes are bounded per fetch here and per
                 // chunk in the tasks (PartitionParser; docs/running.md, "How big a micro-batch gets")
                 .option("kafka.max.partition.fetch.bytes", Integer.toString(MessageLimits.TOPIC_MAX_MESSAGE_BYTES))
+                .options(settings.kafkaSecurity().sourceOptions())
                 .load();
         VoidFunction2<Dataset<Row>, Long> perBatch = (batch, batchId) -> {
             UUID queryId = queryId(batch.sparkSession());
@@ -252,6 +253,8 @@ public final class SidecarJob {
                 .setIfMissing("spark.cassandra.connection.reconnectionDelayMS.min", "500")
                 .setIfMissing("spark.cassandra.connection.reconnectionDelayMS.max", "5000")
                 .setIfMissing("spark.sql.streaming.stopGracefullyOnShutdown", "true");
+        // the connector's login and TLS: only defaults too, so --conf may name other credentials
+        settings.cassandraSecurity().sparkConf().forEach(conf::setIfMissing);
         if (settings.isLocalMaster()) {
             // Everything is in one JVM: stay on loopback instead of whatever the host name resolves to.
             // On a cluster the executors must reach the driver, so there these stay Spark's choice.

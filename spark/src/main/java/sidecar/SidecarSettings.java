@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything the sidecar needs to know about its surroundings, validated once at start-up so that a
@@ -40,6 +41,8 @@ import java.util.Map;
  * @param maxOffsetsPerTrigger  most Kafka records one micro-batch reads
  * @param workDir               the local work dir (held absolute and normalized): the default home of
  *                              the checkpoint dir, and the one place a checkpoint may be in a temp dir
+ * @param kafkaSecurity         what every Kafka client gets on top: SASL, TLS ({@link KafkaSecurity})
+ * @param cassandraSecurity     the connector's login and TLS ({@link CassandraSecurity})
  */
 public record SidecarSettings(
         String kafkaBootstrapServers,
@@ -54,7 +57,9 @@ public record SidecarSettings(
         String sparkMaster,
         String cassandraDatacenter,
         long maxOffsetsPerTrigger,
-        String workDir) {
+        String workDir,
+        KafkaSecurity kafkaSecurity,
+        CassandraSecurity cassandraSecurity) {
 
     public static final String ENV_KAFKA_BOOTSTRAP_SERVERS = "PIPELINE_KAFKA_BOOTSTRAP_SERVERS";
     public static final String ENV_CASSANDRA_HOST = "PIPELINE_CASSANDRA_HOST";
@@ -100,6 +105,8 @@ public record SidecarSettings(
         requireSparkMaster("sparkMaster", sparkMaster);
         requireNotBlank("cassandraDatacenter", cassandraDatacenter);
         requireMaxOffsets("maxOffsetsPerTrigger", maxOffsetsPerTrigger);
+        Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
+        Objects.requireNonNull(cassandraSecurity, "cassandraSecurity");
         if (sourceTopic.equals(deadLetterTopic)
                 || sourceTopic.equals(persistedTopic)
                 || deadLetterTopic.equals(persistedTopic)) {
@@ -111,7 +118,7 @@ public record SidecarSettings(
 
     /**
      * Settings without the later components: local datacenter, max offsets and work dir take their
-     * defaults.
+     * defaults, and no client security.
      */
     public SidecarSettings(
             String kafkaBootstrapServers,
@@ -137,7 +144,9 @@ public record SidecarSettings(
                 sparkMaster,
                 DEFAULT_CASSANDRA_DC,
                 DEFAULT_MAX_OFFSETS_PER_TRIGGER,
-                DEFAULT_WORK_DIR);
+                DEFAULT_WORK_DIR,
+                KafkaSecurity.NONE,
+                CassandraSecurity.NONE);
     }
 
     /** The defaults: everything on loopback, checkpoints under {@code ./work/spark/checkpoints}. */

@@ -104,6 +104,7 @@ public final class UsersBatchWriter implements AutoCloseable {
                 conf.getInt(IN_FLIGHT_SETTING, DEFAULT_IN_FLIGHT),
                 conf.getInt(RUN_BATCH_ROWS_SETTING, DEFAULT_RUN_BATCH_ROWS),
                 settings.kafkaBootstrapServers(),
+                settings.kafkaSecurity(),
                 settings.deadLetterTopic(),
                 records,
                 valid,
@@ -137,7 +138,8 @@ public final class UsersBatchWriter implements AutoCloseable {
             return;
         }
         if (announcer == null) {
-            announcer = producer(settings.kafkaBootstrapServers(), "user-pipeline-sidecar-persisted");
+            announcer = producer(
+                    settings.kafkaBootstrapServers(), settings.kafkaSecurity(), "user-pipeline-sidecar-persisted");
         }
         List<Future<?>> sent = new ArrayList<>();
         for (Map.Entry<UUID, List<UUID>> run : idsByRun.entrySet()) {
@@ -164,7 +166,8 @@ public final class UsersBatchWriter implements AutoCloseable {
         }
     }
 
-    static Producer<byte[], byte[]> producer(String bootstrapServers, String clientId) {
+    /** @throws IllegalArgumentException when {@code security} names a property set here: the guarantees rest on them */
+    static Producer<byte[], byte[]> producer(String bootstrapServers, KafkaSecurity security, String clientId) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -176,6 +179,12 @@ public final class UsersBatchWriter implements AutoCloseable {
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MessageLimits.TOPIC_MAX_MESSAGE_BYTES));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        security.properties().forEach((key, value) -> {
+            if (props.putIfAbsent(key, value) != null) {
+                throw new IllegalArgumentException(
+                        "the Kafka client property " + key + " is set by the sidecar itself and cannot be configured");
+            }
+        });
         return new KafkaProducer<>(props);
     }
 
@@ -210,6 +219,7 @@ public final class UsersBatchWriter implements AutoCloseable {
         private final int maxInFlight;
         private final int rowsPerRunBatch;
         private final String bootstrapServers;
+        private final KafkaSecurity kafkaSecurity;
         private final String deadLetterTopic;
         private final LongAccumulator records;
         private final LongAccumulator valid;
@@ -221,6 +231,7 @@ public final class UsersBatchWriter implements AutoCloseable {
                 int maxInFlight,
                 int rowsPerRunBatch,
                 String bootstrapServers,
+                KafkaSecurity kafkaSecurity,
                 String deadLetterTopic,
                 LongAccumulator records,
                 LongAccumulator valid,
@@ -230,6 +241,7 @@ public final class UsersBatchWriter implements AutoCloseable {
             this.maxInFlight = maxInFlight;
             this.rowsPerRunBatch = rowsPerRunBatch;
             this.bootstrapServers = bootstrapServers;
+            this.kafkaSecurity = kafkaSecurity;
             this.deadLetterTopic = deadLetterTopic;
             this.records = records;
             this.valid = valid;
@@ -323,6 +335,7 @@ public final class UsersBatchWriter implements AutoCloseable {
                     // a client id per task: several tasks of one JVM may dead-letter at once
                     deadLetters = producer(
                             bootstrapServers,
+                            kafkaSecurity,
                             "user-pipeline-sidecar-dlq-" + partition + "-"
                                     + UUID.randomUUID().toString().substring(0, 8));
                 }

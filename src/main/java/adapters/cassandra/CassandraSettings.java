@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param pagingTokenSecret the key that signs {@code nextPageToken}s, at least
  *                          {@value #MIN_PAGING_TOKEN_SECRET_CHARS} characters; {@code null} for a random
  *                          key per process (tokens then do not survive a restart, nor work across instances)
+ * @param security        the role and password to log in with, and TLS ({@link CassandraClientSecurity#NONE}: neither)
  */
 public record CassandraSettings(
         List<ContactPoint> contactPoints,
@@ -30,7 +31,8 @@ public record CassandraSettings(
         String keyspace,
         Replication replication,
         Duration requestTimeout,
-        String pagingTokenSecret) {
+        String pagingTokenSecret,
+        CassandraClientSecurity security) {
 
     /** 128 bits even if the secret is only hex digits. */
     public static final int MIN_PAGING_TOKEN_SECRET_CHARS = 32;
@@ -68,6 +70,7 @@ public record CassandraSettings(
             throw new IllegalArgumentException(
                     "pagingTokenSecret must have at least " + MIN_PAGING_TOKEN_SECRET_CHARS + " characters");
         }
+        Objects.requireNonNull(security, "security must not be null");
     }
 
     /** With a random paging-token key per process. */
@@ -77,11 +80,17 @@ public record CassandraSettings(
             String keyspace,
             Replication replication,
             Duration requestTimeout) {
-        this(contactPoints, localDatacenter, keyspace, replication, requestTimeout, null);
+        this(contactPoints, localDatacenter, keyspace, replication, requestTimeout, null, CassandraClientSecurity.NONE);
     }
 
     public CassandraSettings withPagingTokenSecret(String secret) {
-        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, requestTimeout, secret);
+        return new CassandraSettings(
+                contactPoints, localDatacenter, keyspace, replication, requestTimeout, secret, security);
+    }
+
+    public CassandraSettings withSecurity(CassandraClientSecurity value) {
+        return new CassandraSettings(
+                contactPoints, localDatacenter, keyspace, replication, requestTimeout, pagingTokenSecret, value);
     }
 
     /** The record's own toString would print the secret. */
@@ -89,7 +98,8 @@ public record CassandraSettings(
     public String toString() {
         return "CassandraSettings[contactPoints=" + contactPoints + ", localDatacenter=" + localDatacenter
                 + ", keyspace=" + keyspace + ", replication=" + replication + ", requestTimeout=" + requestTimeout
-                + ", pagingTokenSecret=" + (pagingTokenSecret == null ? "random per process" : "***") + "]";
+                + ", pagingTokenSecret=" + (pagingTokenSecret == null ? "random per process" : "***") + ", security="
+                + security + "]";
     }
 
     /** Defaults (datacenter1, spark_streams, RF 1, 5 s) against {@code host:port[,host:port...]}. */
@@ -104,21 +114,22 @@ public record CassandraSettings(
 
     public CassandraSettings withLocalDatacenter(String datacenter) {
         return new CassandraSettings(
-                contactPoints, datacenter, keyspace, replication, requestTimeout, pagingTokenSecret);
+                contactPoints, datacenter, keyspace, replication, requestTimeout, pagingTokenSecret, security);
     }
 
     public CassandraSettings withKeyspace(String name) {
         return new CassandraSettings(
-                contactPoints, localDatacenter, name, replication, requestTimeout, pagingTokenSecret);
+                contactPoints, localDatacenter, name, replication, requestTimeout, pagingTokenSecret, security);
     }
 
     public CassandraSettings withReplication(Replication value) {
         return new CassandraSettings(
-                contactPoints, localDatacenter, keyspace, value, requestTimeout, pagingTokenSecret);
+                contactPoints, localDatacenter, keyspace, value, requestTimeout, pagingTokenSecret, security);
     }
 
     public CassandraSettings withRequestTimeout(Duration timeout) {
-        return new CassandraSettings(contactPoints, localDatacenter, keyspace, replication, timeout, pagingTokenSecret);
+        return new CassandraSettings(
+                contactPoints, localDatacenter, keyspace, replication, timeout, pagingTokenSecret, security);
     }
 
     /** {@code host:port} of one node; IPv6 literals in brackets ({@code [::1]:9042}). */

@@ -118,13 +118,17 @@ public final class CassandraUsers
         }
     }
 
-    /** The driver's settings: the request timeout, and the throttler that bounds the session's requests. */
+    /**
+     * The driver's settings: the request timeout, the throttler that bounds the session's requests,
+     * and the login and TLS of {@link CassandraSettings#security()}.
+     */
     static ProgrammaticDriverConfigLoaderBuilder driverConfig(CassandraSettings settings) {
-        return DriverConfigLoader.programmaticBuilder()
+        ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
                 .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
                 .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS)
                 .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, MAX_QUEUED_REQUESTS);
+        return CassandraSecurityConfig.apply(config, settings.security());
     }
 
     @Override

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param requestTimeout         the longest one request to a broker may take; it also bounds how
  *                               long {@code publish} can block on a dead cluster: see
  *                               {@link #maxBlock()} and {@link #deliveryTimeout()}
+ * @param clientProperties       what every client gets on top: security ({@code security.protocol},
+ *                               {@code sasl.*}, {@code ssl.*}) or other cluster needs
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -30,7 +32,8 @@ public record KafkaSettings(
         Duration linger,
         int batchSizeBytes,
         Compression compression,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        KafkaClientProperties clientProperties) {
 
     public static final int DEFAULT_USERS_CREATED_PARTITIONS = 3;
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(5);
@@ -137,6 +140,7 @@ public record KafkaSettings(
         if (requestTimeout.toMillis() < 1 || requestTimeout.toMillis() > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("requestTimeout must be 1 ms .. ~6 days, was " + requestTimeout);
         }
+        Objects.requireNonNull(clientProperties, "clientProperties must not be null");
     }
 
     /** The default topics and tuning against these servers. */
@@ -149,7 +153,8 @@ public record KafkaSettings(
                 DEFAULT_LINGER,
                 DEFAULT_BATCH_SIZE_BYTES,
                 Compression.LZ4,
-                DEFAULT_REQUEST_TIMEOUT);
+                DEFAULT_REQUEST_TIMEOUT,
+                KafkaClientProperties.NONE);
     }
 
     public KafkaSettings withBootstrapServers(String servers) {
@@ -161,7 +166,8 @@ public record KafkaSettings(
                 linger,
                 batchSizeBytes,
                 compression,
-                requestTimeout);
+                requestTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withTopics(Topics names) {
@@ -173,7 +179,8 @@ public record KafkaSettings(
                 linger,
                 batchSizeBytes,
                 compression,
-                requestTimeout);
+                requestTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withUsersCreatedPartitions(int partitions) {
@@ -185,7 +192,8 @@ public record KafkaSettings(
                 linger,
                 batchSizeBytes,
                 compression,
-                requestTimeout);
+                requestTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withReplicationFactor(int replicas) {
@@ -197,7 +205,8 @@ public record KafkaSettings(
                 linger,
                 batchSizeBytes,
                 compression,
-                requestTimeout);
+                requestTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withLinger(Duration value) {
@@ -209,7 +218,8 @@ public record KafkaSettings(
                 value,
                 batchSizeBytes,
                 compression,
-                requestTimeout);
+                requestTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withBatchSizeBytes(int bytes) {
@@ -221,7 +231,8 @@ public record KafkaSettings(
                 linger,
                 bytes,
                 compression,
-                requestTimeout);
+                requestTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withCompression(Compression value) {
@@ -233,7 +244,8 @@ public record KafkaSettings(
                 linger,
                 batchSizeBytes,
                 value,
-                requestTimeout);
+                requestTimeout,
+                clientProperties);
     }
 
     public KafkaSettings withRequestTimeout(Duration timeout) {
@@ -245,7 +257,21 @@ public record KafkaSettings(
                 linger,
                 batchSizeBytes,
                 compression,
-                timeout);
+                timeout,
+                clientProperties);
+    }
+
+    public KafkaSettings withClientProperties(KafkaClientProperties value) {
+        return new KafkaSettings(
+                bootstrapServers,
+                topics,
+                usersCreatedPartitions,
+                replicationFactor,
+                linger,
+                batchSizeBytes,
+                compression,
+                requestTimeout,
+                value);
     }
 
     /**

@@ -8,4 +8,9 @@ public final class KafkaSetupException extends RuntimeException {
     KafkaSetupException(String message, Throwable cause) {
         super(message + ": " + Failures.describe(cause), cause);
     }
+
+    /** A configuration the app refuses before any client exists. */
+    KafkaSetupException(String message) {
+        super(message);
+    }
 }

@@ -61,7 +61,11 @@ final class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new KafkaSetupException(context(), e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new KafkaSetupException(context(), e);
+            Throwable cause = Failures.unwrap(e);
+            boolean timedOut = cause instanceof TimeoutException
+                    || cause instanceof org.apache.kafka.common.errors.TimeoutException;
+            throw new KafkaSetupException(
+                    context() + (timedOut ? settings.clientProperties().timeoutHint() : ""), e);
         }
     }
 
