@@ -16,6 +16,18 @@ record CpuUse(Map<String, Duration> byProcess) {
         return new CpuUse(use);
     }
 
+    /**
+     * Seconds of CPU the process has used so far: utime + stime of {@code /proc/<pid>/stat} on Linux,
+     * its own threads only; zero where the OS does not tell.
+     */
+    static double seconds(long pid) {
+        return ProcessHandle.of(pid)
+                        .flatMap(p -> p.info().totalCpuDuration())
+                        .orElse(Duration.ZERO)
+                        .toNanos()
+                / 1e9;
+    }
+
     /** Seconds of CPU each process used since {@code before}. */
     Map<String, Double> secondsSince(CpuUse before) {
         Map<String, Double> seconds = new LinkedHashMap<>();

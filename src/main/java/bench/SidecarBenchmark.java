@@ -4,15 +4,12 @@ import static bench.BenchOutput.progress;
 import static bench.BenchStatistics.median;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 
 import adapters.cassandra.CassandraUsers;
 import adapters.kafka.KafkaAdapter;
@@ -20,30 +17,22 @@ import adapters.kafka.KafkaSettings;
 import adapters.kafka.KafkaUserPublisher;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import domain.event.UserFetched;
 import domain.user.User;
 import embedded.ClusterSettings;
 import embedded.EmbeddedCluster;
 import embedded.SparkSidecar;
-import json.PipelineJson;
 import localstack.LocalStack;
 import localstack.ProjectHome;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The sidecar's write path: users/s from {@code users_created} to Cassandra (until every id is
- * announced on {@code users_persisted}), beside the raw driver's async prepared-insert rate into a
- * table of the same shape, with the same rows, measured in the same run on the same servers.
+ * The sidecar's write path, from {@code users_created} to Cassandra until every id is announced on
+ * {@code users_persisted}. Each round starts a fresh sidecar JVM on users already waiting in Kafka,
+ * then sends as many again through the same, warm JVM ({@link SidecarRounds}); beside them, the raw
+ * driver's async prepared-insert rate into a table of the same shape, same rows, same servers. The
+ * figures that matter on a shared 2-core machine are the sidecar's own CPU per user and the time to
+ * its first committed micro-batch; users/s moves with whatever else runs.
  */
 public final class SidecarBenchmark {
-
-    private static final ObjectMapper JSON = PipelineJson.mapper();
 
     /**
      * What {@code ./pipeline bench sidecar} measures; its options, one to one.
@@ -55,33 +44,34 @@ public final class SidecarBenchmark {
     public record Settings(
             int users, int warmUp, int rounds, int rawInFlight, Map<String, String> sparkEnv, Path workDir) {}
 
-    private final int users;
-    private final int warmUp;
-    private final int rounds;
-    private final int rawInFlight;
-    private final Map<String, String> sparkEnv;
-    private final Path workDir;
+    private static final Duration SIDECAR_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Settings settings;
 
     public SidecarBenchmark(Settings settings) {
-        this.users = settings.users();
-        this.warmUp = settings.warmUp();
-        this.rounds = settings.rounds();
-        this.rawInFlight = settings.rawInFlight();
-        this.sparkEnv = settings.sparkEnv();
-        this.workDir = settings.workDir();
+        this.settings = settings;
     }
 
     /** Runs the benchmark and prints its figures on {@code out}. */
     public void run(PrintWriter out) throws Exception {
         Path home = ProjectHome.path();
-        Path work = BenchOutput.freshWorkDir(workDir, home, "bench-sidecar");
-        // the sidecar's tuning (--spark-env) goes to its launch; it writes spark_streams, the baseline bench_raw
+        Path work = BenchOutput.freshWorkDir(settings.workDir(), home, "bench-sidecar");
+        // the sidecar is started by each round, so that each round has a fresh JVM
         try (LocalStack stack = LocalStack.start(
-                home, ClusterSettings.onFreePorts(home, work), true, sparkEnv, line -> progress(out, line))) {
+                home, ClusterSettings.onFreePorts(home, work), false, Map.of(), line -> progress(out, line))) {
             EmbeddedCluster cluster = stack.cluster();
-            SparkSidecar sidecar = stack.sidecar().orElseThrow();
             CassandraUsers.connect(stack.cassandra().withKeyspace("bench_raw")).close();
             KafkaSettings kafka = KafkaSettings.defaults(cluster.kafkaBootstrapServers());
+            // the sidecar's tuning (--spark-env) goes to its launch; it writes spark_streams, the baseline bench_raw
+            SparkSidecar.Config config = new SparkSidecar.Config(
+                    cluster.kafkaBootstrapServers(),
+                    "127.0.0.1",
+                    cluster.cassandraContactPoint().getPort(),
+                    stack.cassandra().keyspace(),
+                    cluster.cassandraDatacenter(),
+                    "",
+                    work.resolve("sidecar"),
+                    settings.sparkEnv());
 
             List<User> profiles = RawBaselines.realProfiles();
             progress(
@@ -91,7 +81,7 @@ public final class SidecarBenchmark {
                             profiles.size()));
 
             List<Double> rawRates = new ArrayList<>();
-            List<Double> sidecarRates = new ArrayList<>();
+            List<SidecarRounds.Round> rounds = new ArrayList<>();
             try (CqlSession cql = CqlSession.builder()
                             .addContactPoint(cluster.cassandraContactPoint())
                             .withLocalDatacenter(cluster.cassandraDatacenter())
@@ -100,146 +90,67 @@ public final class SidecarBenchmark {
                     PersistedWatcher watcher = new PersistedWatcher(
                             cluster.kafkaBootstrapServers(), kafka.topics().usersPersisted())) {
                 PreparedStatement insert = RawBaselines.prepareInsert(cql, "bench_raw");
-                Map<String, Long> rawPids = Map.of(
-                        "cassandra",
-                        cluster.cassandraPid(),
-                        "driver",
-                        ProcessHandle.current().pid());
-                Map<String, Long> pids = new java.util.LinkedHashMap<>();
-                pids.put("cassandra", cluster.cassandraPid());
-                pids.put("kafka", cluster.kafkaPid());
-                pids.put("sidecar", sidecar.pid());
-                pids.put("publisher", ProcessHandle.current().pid());
+                SidecarRounds sidecar = new SidecarRounds(
+                        home, config, SIDECAR_START_TIMEOUT, publisher, watcher, profiles, cluster.cassandraPid(), out);
 
-                progress(out, String.format("warm-up: %,d users through each path", warmUp));
-                RawBaselines.driverInsertRate(cql, insert, RawBaselines.batchOf(profiles, warmUp), rawInFlight);
-                throughSidecar(publisher, watcher, sidecar, RawBaselines.batchOf(profiles, warmUp), pids, out);
+                progress(out, String.format("warm-up: %,d users through each path", settings.warmUp()));
+                RawBaselines.driverInsertRate(
+                        cql, insert, RawBaselines.batchOf(profiles, settings.warmUp()), settings.rawInFlight());
+                sidecar.run(settings.warmUp());
                 // alternating rounds: both paths see the same Cassandra warm-up, compactions and noise
-                for (int round = 1; round <= rounds; round++) {
-                    CpuUse before = CpuUse.now(rawPids);
+                for (int round = 1; round <= settings.rounds(); round++) {
                     double raw = RawBaselines.driverInsertRate(
-                            cql, insert, RawBaselines.batchOf(profiles, users), rawInFlight);
+                            cql, insert, RawBaselines.batchOf(profiles, settings.users()), settings.rawInFlight());
                     rawRates.add(raw);
-                    progress(
-                            out,
-                            String.format(
-                                    "round %d, raw driver: %,.0f rows/s; CPU: %s",
-                                    round, raw, CpuUse.now(rawPids).since(before, users / raw, users)));
-                    double rate = throughSidecar(
-                            publisher, watcher, sidecar, RawBaselines.batchOf(profiles, users), pids, out);
-                    sidecarRates.add(rate);
-                    progress(out, String.format("round %d, sidecar: %,.0f users/s", round, rate));
+                    progress(out, String.format("round %d, raw driver: %,.0f rows/s", round, raw));
+                    rounds.add(sidecar.run(settings.users()));
                 }
             }
-
-            double raw = median(rawRates);
-            double sidecarRate = median(sidecarRates);
-            out.println();
-            out.printf(
-                    "Sidecar benchmark: %,d users per round, %d round(s) after a %,d-user warm-up, %d cores, Java %s%n",
-                    users, rounds, warmUp, Runtime.getRuntime().availableProcessors(), Runtime.version());
-            out.printf("Sidecar settings: %s%n", sparkEnv.isEmpty() ? "defaults" : sparkEnv);
-            out.printf("| path | rate (median) | rounds |%n|---|---:|---|%n");
-            out.printf(
-                    "| Cassandra driver alone, async prepared inserts into created_users (%d in flight) | %,.0f rows/s | %s |%n",
-                    rawInFlight, raw, format(rawRates));
-            out.printf(
-                    "| sidecar: users_created -> created_users + users_by_run -> users_persisted | %,.0f users/s | %s |%n",
-                    sidecarRate, format(sidecarRates));
-            out.printf(
-                    "The sidecar reaches %.0f%% of the raw driver rate measured in this run. It writes two rows per user"
-                            + " (created_users and users_by_run): %,.0f Cassandra rows/s, %.0f%% of the raw rows/s.%n",
-                    100 * sidecarRate / raw, 2 * sidecarRate, 100 * 2 * sidecarRate / raw);
-            out.flush();
+            report(out, rawRates, rounds);
         }
     }
 
-    /** Publishes the users and waits until every one of them is announced as persisted; users/s. */
-    private static double throughSidecar(
-            KafkaUserPublisher publisher,
-            PersistedWatcher watcher,
-            SparkSidecar sidecar,
-            List<UserFetched> batch,
-            Map<String, Long> pids,
-            PrintWriter out) {
-        UUID run = batch.get(0).runId().value();
-        CpuUse cpuBefore = CpuUse.now(pids);
-        long begin = System.nanoTime();
-        publisher.publish(batch);
-        double published = (System.nanoTime() - begin) / 1e9;
-        long lastReport = System.nanoTime();
-        while (watcher.announced(run) < batch.size()) {
-            if (!sidecar.isAlive()) {
-                throw new IllegalStateException("the sidecar exited; see " + sidecar.logFile());
-            }
-            watcher.poll();
-            if (System.nanoTime() - lastReport > 5_000_000_000L) {
-                progress(
-                        out,
-                        String.format(
-                                "%.0f s: %,d of %,d persisted",
-                                (System.nanoTime() - begin) / 1e9, watcher.announced(run), batch.size()));
-                lastReport = System.nanoTime();
-            }
-        }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        progress(
-                out,
-                String.format(
-                        "%,d users published in %.1f s, all persisted after %.1f s", batch.size(), published, seconds));
-        progress(out, "CPU: " + CpuUse.now(pids).since(cpuBefore, seconds, batch.size()));
-        return batch.size() / seconds;
+    private void report(PrintWriter out, List<Double> rawRates, List<SidecarRounds.Round> rounds) {
+        out.println();
+        out.printf(
+                "Sidecar benchmark: %,d users per drain, %d round(s) after a %,d-user warm-up, %d cores, Java %s%n",
+                settings.users(),
+                settings.rounds(),
+                settings.warmUp(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        out.printf("Sidecar settings: %s%n", settings.sparkEnv().isEmpty() ? "defaults" : settings.sparkEnv());
+        out.printf("| figure | median | rounds |%n|---|---:|---|%n");
+        List<SidecarDrain> fresh =
+                rounds.stream().map(SidecarRounds.Round::fresh).toList();
+        List<SidecarDrain> warm = rounds.stream().map(SidecarRounds.Round::warm).toList();
+        row(out, "fresh JVM: sidecar CPU per user, start-up included (µs)", fresh, SidecarDrain::sidecarMicrosPerUser);
+        row(out, "warm JVM: sidecar CPU per user (µs)", warm, SidecarDrain::sidecarMicrosPerUser);
+        row(out, "fresh JVM: launch to first micro-batch committed (s)", fresh, SidecarDrain::firstBatch);
+        row(out, "warm JVM: first publish to first micro-batch committed (s)", warm, SidecarDrain::firstBatch);
+        row(out, "fresh JVM: users/s, launch to last id announced", fresh, SidecarDrain::usersPerSecond);
+        row(out, "fresh JVM: users/s, query start to last id announced", fresh, SidecarDrain::usersPerSecondAfterStart);
+        row(out, "warm JVM: users/s, first publish to last id announced", warm, SidecarDrain::usersPerSecond);
+        row(out, "fresh JVM: Cassandra CPU per user (µs)", fresh, SidecarDrain::cassandraMicrosPerUser);
+        row(out, "warm JVM: Cassandra CPU per user (µs)", warm, SidecarDrain::cassandraMicrosPerUser);
+        out.printf(
+                "| raw driver: async prepared inserts into created_users (%d in flight), rows/s | %,.0f | %s |%n",
+                settings.rawInFlight(), median(rawRates), format(rawRates));
+        out.flush();
     }
 
-    /** Follows users_persisted from its end at creation and counts the distinct ids announced per run. */
-    private static final class PersistedWatcher implements AutoCloseable {
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final Map<UUID, Set<String>> idsByRun = new java.util.HashMap<>();
-
-        PersistedWatcher(String bootstrapServers, String topic) {
-            consumer = new KafkaConsumer<>(
-                    Map.of(
-                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            bootstrapServers,
-                            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                            false),
-                    new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position); // resolve the end now, before anything is published
-        }
-
-        void poll() {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                try {
-                    JsonNode message = JSON.readTree(record.value());
-                    Set<String> ids = idsByRun.computeIfAbsent(
-                            UUID.fromString(message.get("run_id").asText()), r -> new HashSet<>());
-                    message.get("user_ids").forEach(id -> ids.add(id.asText()));
-                } catch (java.io.IOException | RuntimeException e) {
-                    throw new IllegalStateException(
-                            "unreadable users_persisted message: " + new String(record.value(), StandardCharsets.UTF_8),
-                            e);
-                }
-            }
-        }
-
-        long announced(UUID run) {
-            return idsByRun.getOrDefault(run, Set.of()).size();
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+    private static void row(
+            PrintWriter out, String figure, List<SidecarDrain> drains, ToDoubleFunction<SidecarDrain> value) {
+        List<Double> values = drains.stream().mapToDouble(value).boxed().toList();
+        out.printf("| %s | %s | %s |%n", figure, number(median(values)), format(values));
     }
 
-    private static String format(List<Double> rates) {
-        return String.join(
-                ", ", rates.stream().map(r -> String.format("%,.0f", r)).toList());
+    private static String format(List<Double> values) {
+        return String.join(", ", values.stream().map(SidecarBenchmark::number).toList());
+    }
+
+    /** Whole numbers from 10 (µs, users/s), two decimals below (seconds). */
+    private static String number(double value) {
+        return value >= 10 ? String.format("%,.0f", value) : String.format("%.2f", value);
     }
 }

@@ -14,27 +14,29 @@ import picocli.CommandLine.Option;
         name = "sidecar",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure the Spark sidecar: users/s from users_created to Cassandra (all ids announced on",
-            "users_persisted), beside the Cassandra driver's own async insert rate. Prints figures."
+            "Measure the Spark sidecar: users from users_created to Cassandra (all ids announced on",
+            "users_persisted). Each round drains --users waiting in Kafka with a fresh sidecar JVM, then",
+            "as many again through the same, warm JVM; it prints the sidecar's own CPU per user, the time",
+            "to its first committed micro-batch and users/s, beside the Cassandra driver's own insert rate."
         })
 final class BenchSidecarCommand implements Callable<Integer> {
 
     @Option(
             names = "--users",
             defaultValue = "100000",
-            description = "Users per measured round (default: ${DEFAULT-VALUE}).")
+            description = "Users per drain: each round has a fresh and a warm drain (default: ${DEFAULT-VALUE}).")
     int users;
 
     @Option(
             names = "--warm-up",
             defaultValue = "20000",
             description =
-                    "Users sent through each path first, unmeasured, to warm the JIT (default: ${DEFAULT-VALUE}).")
+                    "Users sent through each path first, unmeasured, to warm Cassandra (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
     @Option(
             names = "--rounds",
-            defaultValue = "1",
+            defaultValue = "3",
             description = "Measured rounds of each path (default: ${DEFAULT-VALUE}).")
     int rounds;
 

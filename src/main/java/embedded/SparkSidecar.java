@@ -228,6 +228,9 @@ public final class SparkSidecar implements AutoCloseable {
             Consumer<String> progress) {
         List<String> jvmOptions = new ArrayList<>(sparkJava17Options(projectHome));
         jvmOptions.add("-Xmx1g");
+        // Parallel GC rather than G1: on 2 cores it cost the sidecar less CPU per user from a fresh
+        // JVM, and no latency goal needs G1's short pauses (docs/benchmarks.md, the sidecar section)
+        jvmOptions.add("-XX:+UseParallelGC");
         jvmOptions.add("-Dspark.local.dir=" + config.workDir().resolve("spark-local"));
         config.tuning().forEach((key, value) -> {
             if (key.startsWith("spark.")) {

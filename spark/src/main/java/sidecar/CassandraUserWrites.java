@@ -1,16 +1,20 @@
 package sidecar;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import sidecar.record.UserRow;
 
 /**
@@ -25,15 +29,19 @@ import sidecar.record.UserRow;
  * unlogged batches, which Cassandra applies as one mutation. Every statement is an idempotent upsert,
  * so the driver may retry it and a replayed micro-batch rewrites the same rows. A field with no value
  * is left unset rather than bound to null: null writes a tombstone cell, one per user for the usual
- * empty {@code field_problems}, and a scan of the table then reads as many tombstones as rows.
+ * empty {@code field_problems}, and a scan of the table then reads as many tombstones as rows. The
+ * statements' column order is the one {@link #user} and {@link #usersOfRun} encode in.
  */
 final class CassandraUserWrites implements RowWrites.Target {
+
+    private static final TypeCodec<List<String>> TEXT_LIST = TypeCodecs.listOf(TypeCodecs.TEXT);
 
     private final CqlSession session;
     private final PreparedStatement insertUser;
     private final PreparedStatement insertUserOfRun;
     private final int maxInFlight;
     private final int rowsPerRunBatch;
+    private final ProtocolVersion protocol;
     private Instant persistedAt = Instant.EPOCH;
 
     CassandraUserWrites(CqlSession session, String keyspace, int maxInFlight, int rowsPerRunBatch) {
@@ -44,6 +52,7 @@ final class CassandraUserWrites implements RowWrites.Target {
         this.session = session;
         this.maxInFlight = maxInFlight;
         this.rowsPerRunBatch = rowsPerRunBatch;
+        this.protocol = session.getContext().getProtocolVersion();
         // the driver caches prepared statements per session: tasks after the first do not re-prepare
         this.insertUser = session.prepare("INSERT INTO " + keyspace + ".created_users (id, first_name, last_name,"
                 + " gender, address, post_code, email, username, dob, registered_date, phone, picture, run_id,"
@@ -65,49 +74,54 @@ final class CassandraUserWrites implements RowWrites.Target {
 
     @Override
     public CompletionStage<?> user(UserRow u) {
-        return session.executeAsync(withoutNulls(insertUser.bind(
-                        u.id(),
-                        u.firstName(),
-                        u.lastName(),
-                        u.gender(),
-                        u.address(),
-                        u.postCode(),
-                        u.email(),
-                        u.username(),
-                        u.dob(),
-                        u.registeredDate(),
-                        u.phone(),
-                        u.picture(),
-                        u.runId(),
-                        u.nationality(),
-                        u.fetchedAt(),
-                        persistedAt,
-                        u.fieldProblems()))
-                .setIdempotent(true));
+        BoundStatementBuilder row = insertUser.boundStatementBuilder().setIdempotence(true);
+        set(row, 0, TypeCodecs.UUID, u.id());
+        set(row, 1, TypeCodecs.TEXT, u.firstName());
+        set(row, 2, TypeCodecs.TEXT, u.lastName());
+        set(row, 3, TypeCodecs.TEXT, u.gender());
+        set(row, 4, TypeCodecs.TEXT, u.address());
+        set(row, 5, TypeCodecs.TEXT, u.postCode());
+        set(row, 6, TypeCodecs.TEXT, u.email());
+        set(row, 7, TypeCodecs.TEXT, u.username());
+        set(row, 8, TypeCodecs.TIMESTAMP, u.dob());
+        set(row, 9, TypeCodecs.TIMESTAMP, u.registeredDate());
+        set(row, 10, TypeCodecs.TEXT, u.phone());
+        set(row, 11, TypeCodecs.TEXT, u.picture());
+        set(row, 12, TypeCodecs.UUID, u.runId());
+        set(row, 13, TypeCodecs.TEXT, u.nationality());
+        set(row, 14, TypeCodecs.TIMESTAMP, u.fetchedAt());
+        set(row, 15, TypeCodecs.TIMESTAMP, persistedAt);
+        set(row, 16, TEXT_LIST, u.fieldProblems());
+        return session.executeAsync(row.build());
     }
 
     @Override
     public CompletionStage<?> usersOfRun(UUID runId, List<UserRow> rows) {
         BatchStatementBuilder batch =
                 BatchStatement.builder(DefaultBatchType.UNLOGGED).setIdempotence(true);
+        ByteBuffer run = TypeCodecs.UUID.encode(runId, protocol);
         for (UserRow u : rows) {
-            batch.addStatement(withoutNulls(
-                    insertUserOfRun.bind(runId, u.id(), u.firstName(), u.lastName(), u.email(), u.nationality())));
+            BoundStatementBuilder row = insertUserOfRun.boundStatementBuilder();
+            row.setBytesUnsafe(0, run.duplicate());
+            set(row, 1, TypeCodecs.UUID, u.id());
+            set(row, 2, TypeCodecs.TEXT, u.firstName());
+            set(row, 3, TypeCodecs.TEXT, u.lastName());
+            set(row, 4, TypeCodecs.TEXT, u.email());
+            set(row, 5, TypeCodecs.TEXT, u.nationality());
+            batch.addStatement(row.build());
         }
         return session.executeAsync(batch.build());
     }
 
     /**
-     * Every null value unset: the same user id always carries the same values, so a value left out
-     * never hides a different one written before.
+     * Encodes a value with its column's codec, chosen here once and for all: binding plain objects had
+     * the driver look the codec up in its registry for every value (7% of the sidecar's CPU samples).
+     * A null stays unset, as a bound statement's values start: the same user id always carries the
+     * same values, so a value left out never hides a different one written before.
      */
-    static BoundStatement withoutNulls(BoundStatement bound) {
-        BoundStatement result = bound;
-        for (int i = 0; i < bound.size(); i++) {
-            if (bound.isNull(i)) {
-                result = result.unset(i);
-            }
+    private <T> void set(BoundStatementBuilder row, int index, TypeCodec<T> codec, T value) {
+        if (value != null) {
+            row.setBytesUnsafe(index, codec.encode(value, protocol));
         }
-        return result;
     }
 }

@@ -3,7 +3,6 @@ package sidecar.record;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -208,7 +207,7 @@ public final class UserRecordParser {
             return null;
         }
         try {
-            return Instant.parse(text).truncatedTo(ChronoUnit.MILLIS);
+            return ContractInstant.parse(text);
         } catch (DateTimeParseException e) {
             throw new Reject("field " + field + ": not an ISO-8601 instant: " + quote(text));
         }
