@@ -10,10 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,65 +58,61 @@ final class LegacyIdTables {
      * Persisted ids the run never fetched (forged reports older versions counted) are dropped.
      */
     static int moveToRunPages(Connection connection) throws SQLException {
-        Map<String, List<String>> fetchedByRun = new LinkedHashMap<>();
+        List<String> runs = new ArrayList<>();
         try (Statement query = connection.createStatement();
-                ResultSet rows =
-                        query.executeQuery("SELECT run_id, user_id FROM " + FETCHED + " ORDER BY run_id, user_id")) {
+                ResultSet rows = query.executeQuery("SELECT DISTINCT run_id FROM " + FETCHED)) {
             while (rows.next()) {
-                fetchedByRun
-                        .computeIfAbsent(rows.getString(1), run -> new ArrayList<>())
-                        .add(rows.getString(2));
+                runs.add(rows.getString(1));
             }
         }
-        if (fetchedByRun.isEmpty()) {
-            return 0;
-        }
-        Map<String, Map<String, Integer>> persistedByRun = new HashMap<>();
-        try (Statement query = connection.createStatement();
-                ResultSet rows = query.executeQuery("SELECT run_id, user_id, replay FROM " + PERSISTED)) {
-            while (rows.next()) {
-                persistedByRun
-                        .computeIfAbsent(rows.getString(1), run -> new HashMap<>())
-                        .put(rows.getString(2), rows.getInt(3));
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RunPageTable.TABLE
-                + " (run_id, page, user_ids, persisted, replay, replayed) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<String, List<String>> run : fetchedByRun.entrySet()) {
-                List<String> ids = run.getValue();
-                Map<String, Integer> persisted = persistedByRun.getOrDefault(run.getKey(), Map.of());
-                int replay = persisted.values().stream()
-                        .mapToInt(Integer::intValue)
-                        .max()
-                        .orElse(0);
+        // a run at a time, the database matching each fetched id with its persisted row: a store of
+        // millions of users moves in the memory of its largest run's ids (16 bytes each), not of all its rows
+        try (PreparedStatement fetched = connection.prepareStatement("SELECT f.user_id, p.user_id, p.replay FROM "
+                        + FETCHED + " f LEFT JOIN " + PERSISTED
+                        + " p ON p.run_id = f.run_id AND p.user_id = f.user_id WHERE f.run_id = ?");
+                PreparedStatement latestReplay =
+                        connection.prepareStatement("SELECT MAX(replay) FROM " + PERSISTED + " WHERE run_id = ?");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RunPageTable.TABLE
+                        + " (run_id, page, user_ids, persisted, replay, replayed) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (String run : runs) {
+                latestReplay.setString(1, run);
+                int replay;
+                try (ResultSet max = latestReplay.executeQuery()) {
+                    replay = max.next() ? max.getInt(1) : 0;
+                }
+                java.io.ByteArrayOutputStream ids = new java.io.ByteArrayOutputStream();
                 BitSet persistedBits = new BitSet();
                 BitSet replayedBits = new BitSet();
-                for (int i = 0; i < ids.size(); i++) {
-                    Integer countedToward = persisted.get(ids.get(i));
-                    if (countedToward != null) {
-                        persistedBits.set(i);
-                        if (replay > 0 && countedToward == replay) {
-                            replayedBits.set(i);
+                fetched.setString(1, run);
+                fetched.setFetchSize(1000);
+                // persisted ids the run never fetched (forged reports older versions counted) match nothing
+                try (ResultSet rows = fetched.executeQuery()) {
+                    for (int i = 0; rows.next(); i++) {
+                        ids.writeBytes(RunPageTable.idBytes(new UUID[] {UUID.fromString(rows.getString(1))}));
+                        if (rows.getString(2) != null) {
+                            persistedBits.set(i);
+                            if (replay > 0 && rows.getInt(3) == replay) {
+                                replayedBits.set(i);
+                            }
                         }
                     }
                 }
-                insert.setString(1, run.getKey());
+                insert.setString(1, run);
                 insert.setInt(2, MOVED_PAGE);
-                insert.setBytes(
-                        3,
-                        RunPageTable.idBytes(ids.stream().map(UUID::fromString).toArray(UUID[]::new)));
+                insert.setBytes(3, ids.toByteArray());
                 insert.setBytes(4, persistedBits.toByteArray());
                 insert.setInt(5, replay);
                 insert.setBytes(6, replayedBits.toByteArray());
-                insert.addBatch();
+                insert.executeUpdate();
             }
-            insert.executeBatch();
         }
-        try (Statement delete = connection.createStatement()) {
-            delete.execute("DELETE FROM " + FETCHED);
-            delete.execute("DELETE FROM " + PERSISTED);
+        if (!runs.isEmpty()) {
+            try (Statement delete = connection.createStatement()) {
+                delete.execute("DELETE FROM " + FETCHED);
+                delete.execute("DELETE FROM " + PERSISTED);
+            }
         }
-        return fetchedByRun.size();
+        return runs.size();
     }
 
     /**

@@ -183,6 +183,8 @@ class PersistedIdsRecorderTest {
         UserId persisted = id();
         UserId countedTowardReplay = id();
         UserId fresh = id();
+        RunId otherRun = RunId.random();
+        UserId othersUser = id();
         try (AxonEventStore old = AxonEventStore.open(EventStoreSettings.h2File(directory))) {
             old.appendRunEvents().append(run, 0, List.of(requested(run, null)), List.of());
             old.database().withConnection(connection -> {
@@ -191,8 +193,12 @@ class PersistedIdsRecorderTest {
                         insert.execute(
                                 "INSERT INTO " + LegacyIdTables.FETCHED + " VALUES ('" + run + "', '" + id + "')");
                     }
+                    // a forged id an older version counted, and another run's fetched and persisted id
                     insert.execute("INSERT INTO " + LegacyIdTables.PERSISTED + " (run_id, user_id, replay) VALUES ('"
-                            + run + "', '" + persisted + "', 0), ('" + run + "', '" + countedTowardReplay + "', 1)");
+                            + run + "', '" + persisted + "', 0), ('" + run + "', '" + countedTowardReplay + "', 1), ('"
+                            + run + "', '" + id() + "', 0), ('" + otherRun + "', '" + othersUser + "', 0)");
+                    insert.execute("INSERT INTO " + LegacyIdTables.FETCHED + " VALUES ('" + otherRun + "', '"
+                            + othersUser + "')");
                 }
                 return null;
             });
@@ -204,6 +210,7 @@ class PersistedIdsRecorderTest {
                                     run, 1, 1, List.of(persisted, countedTowardReplay, fresh, id()), n -> List.of()))
                     .isEqualTo(new NewIds(1, 2, 1));
             assertThat(StoredEvents.persistedIdCount(reopened, run)).isEqualTo(3);
+            assertThat(StoredEvents.persistedIdCount(reopened, otherRun)).isEqualTo(1);
             assertThat(StoredEvents.rowCount(reopened, LegacyIdTables.FETCHED)).isZero();
             assertThat(StoredEvents.rowCount(reopened, LegacyIdTables.PERSISTED))
                     .isZero();
