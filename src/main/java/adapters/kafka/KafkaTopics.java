@@ -2,6 +2,7 @@ package adapters.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +13,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidMetadataException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -107,14 +111,17 @@ final class KafkaTopics {
     }
 
     /**
-     * Returns once every partition of the new topics has a leader. An idempotent producer whose
-     * first batches race a new partition's leader election can loop on OUT_OF_ORDER_SEQUENCE_NUMBER
-     * (seen on Kafka 4.1 here), so the app publishes only to topics that are fully up.
+     * Returns once every partition of the new topics has a leader that serves it. An idempotent
+     * producer whose first batches race a new partition's leader election can loop on
+     * OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (seen on Kafka 4.1 here), so the app
+     * publishes only to topics that are fully up. A leader named in the metadata is not enough: the
+     * broker may not act as one yet (NOT_LEADER_OR_FOLLOWER); a list-offsets request is answered
+     * only by the partition's acting leader.
      */
     private void awaitLeaders(List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs());
         while (true) {
-            if (allPartitionsLed(topics)) {
+            if (allPartitionsLed(topics) && allPartitionsServed(topics)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -140,6 +147,28 @@ final class KafkaTopics {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return false;
+            }
+            throw e;
+        }
+    }
+
+    /** False while a partition's leader does not answer a list-offsets request for it yet. */
+    private boolean allPartitionsServed(List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get(timeoutMs(), TimeUnit.MILLISECONDS)
+                .forEach((topic, description) -> description
+                        .partitions()
+                        .forEach(partition ->
+                                latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+        try {
+            admin.listOffsets(latest).all().get(timeoutMs(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InvalidMetadataException) {
+                return false; // not leader, leader not available, unknown partition: not up yet
             }
             throw e;
         }
